@@ -1,0 +1,170 @@
+package io.ordo.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.ordo.domain.command.CancelOrderCommand;
+import io.ordo.domain.command.ChangeOrderStatusCommand;
+import io.ordo.domain.command.CreateOrderCommand;
+import io.ordo.domain.command.UpdateOrderDetailsCommand;
+import io.ordo.domain.event.OrderCancelled;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderStatusChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+
+/**
+ * The Order aggregate: decides every change to one order against its workflow and records it as an event.
+ * Command handlers decide; only event-sourcing handlers change state.
+ */
+@AggregateRoot(type = "Order")
+public class Order {
+
+    private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    @AggregateIdentifier
+    private OrderId id;
+    private Workflow workflow;
+    private String status;
+    private OrderDetails details;
+
+    Order() {
+        // Axon rebuilds the order from its events
+    }
+
+    @CommandHandler
+    Order(CreateOrderCommand cmd) {
+        var workflow = Workflows.named(cmd.workflow());
+        var errors = new ArrayList<FieldViolation>();
+        if (cmd.orderNumber() == null || !ORDER_NUMBER.matcher(cmd.orderNumber()).matches()) {
+            errors.add(new FieldViolation("orderNumber", "must be 1–40 characters of A-Z, a-z, 0-9, '-' or '_'"));
+        }
+        errors.addAll(cmd.details().violationsFor(workflow));
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        String initial = workflow.initialStatus(cmd.status());
+        OrderDetails d = cmd.details();
+        Customer customer = d.customer();
+        apply(new OrderCreated(cmd.orderId(), cmd.tenantId(), cmd.orderNumber(), workflow.name(), initial,
+                customer, new Contact(cmd.contactId(), cmd.conversationId(), customer.name(), customer.phone()),
+                d.deliveryAddress(), d.description(), d.notes(), d.location(), d.priority(), d.currency(), d.items(),
+                d.totalAmount(), d.leadsPurchased(), d.targetDeliveryDate(), cmd.actor()));
+    }
+
+    @CommandHandler
+    void handle(UpdateOrderDetailsCommand cmd) {
+        if (workflow.justificationRequired() && isBlank(cmd.justification())) {
+            throw InvalidOrderException.of("justification", "is required to change a " + workflow.name() + " order");
+        }
+        OrderDetails next = cmd.patch().applyTo(details);
+        List<FieldViolation> errors = next.violationsFor(workflow);
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        if (!workflow.isEditable(status)) {
+            throw new NotEditableException("A %s order in status '%s' can no longer be changed."
+                    .formatted(workflow.name(), status));
+        }
+        var changed = new ArrayList<String>();
+        compare(changed, "customer", details.customer(), next.customer());
+        compare(changed, "deliveryAddress", details.deliveryAddress(), next.deliveryAddress());
+        compare(changed, "description", details.description(), next.description());
+        compare(changed, "notes", details.notes(), next.notes());
+        compare(changed, "location", details.location(), next.location());
+        compare(changed, "priority", details.priority(), next.priority());
+        compare(changed, "leadsPurchased", details.leadsPurchased(), next.leadsPurchased());
+        compare(changed, "targetDeliveryDate", details.targetDeliveryDate(), next.targetDeliveryDate());
+        if (changed.isEmpty()) {
+            return; // a patch that changes nothing stores nothing
+        }
+        apply(new OrderDetailsUpdated(id, List.copyOf(changed),
+                changed.contains("customer") ? next.customer() : null,
+                changed.contains("deliveryAddress") ? next.deliveryAddress() : null,
+                changed.contains("description") ? next.description() : null,
+                changed.contains("notes") ? next.notes() : null,
+                changed.contains("location") ? next.location() : null,
+                changed.contains("priority") ? next.priority() : null,
+                changed.contains("leadsPurchased") ? next.leadsPurchased() : null,
+                changed.contains("targetDeliveryDate") ? next.targetDeliveryDate() : null,
+                cmd.justification(), cmd.actor()));
+    }
+
+    @CommandHandler
+    void handle(ChangeOrderStatusCommand cmd) {
+        if (cmd.status() == null || cmd.status().isBlank()) {
+            throw InvalidOrderException.of("status", "is required");
+        }
+        if (cmd.status().equals(workflow.cancelledStatus())) {
+            cancel(cmd.reason(), cmd.note(), cmd.actor());
+            return;
+        }
+        workflow.requireTransition(status, cmd.status());
+        apply(new OrderStatusChanged(id, status, cmd.status(), cmd.reason(), cmd.note(), cmd.carrier(),
+                cmd.trackingNumber(), OrderStatusChanged.USER, cmd.actor()));
+    }
+
+    @CommandHandler
+    void handle(CancelOrderCommand cmd) {
+        cancel(cmd.reason(), null, cmd.actor());
+    }
+
+    private void cancel(String reason, String note, String actor) {
+        if (isBlank(reason)) {
+            throw InvalidOrderException.of("reason", "is required to cancel an order");
+        }
+        workflow.requireTransition(status, workflow.cancelledStatus());
+        apply(new OrderCancelled(id, status, workflow.cancelledStatus(), reason, note, actor));
+    }
+
+    @EventSourcingHandler
+    void on(OrderCreated e) {
+        id = e.orderId();
+        workflow = Workflows.named(e.workflow());
+        status = e.status();
+        details = new OrderDetails(e.customer(), e.deliveryAddress(), e.description(), e.notes(), e.location(),
+                e.priority(), e.currency(), e.items(), e.leadsPurchased(), e.targetDeliveryDate());
+    }
+
+    @EventSourcingHandler
+    void on(OrderDetailsUpdated e) {
+        var c = e.changed();
+        var d = details;
+        details = new OrderDetails(
+                c.contains("customer") ? e.customer() : d.customer(),
+                c.contains("deliveryAddress") ? e.deliveryAddress() : d.deliveryAddress(),
+                c.contains("description") ? e.description() : d.description(),
+                c.contains("notes") ? e.notes() : d.notes(),
+                c.contains("location") ? e.location() : d.location(),
+                c.contains("priority") ? e.priority() : d.priority(),
+                d.currency(), d.items(),
+                c.contains("leadsPurchased") ? e.leadsPurchased() : d.leadsPurchased(),
+                c.contains("targetDeliveryDate") ? e.targetDeliveryDate() : d.targetDeliveryDate());
+    }
+
+    @EventSourcingHandler
+    void on(OrderStatusChanged e) {
+        status = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled e) {
+        status = e.to();
+    }
+
+    private static void compare(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
