@@ -40,15 +40,7 @@ public class Order {
 
     @CommandHandler
     Order(CreateOrderCommand cmd) {
-        var workflow = Workflows.named(cmd.workflow());
-        var errors = new ArrayList<FieldViolation>();
-        if (cmd.orderNumber() == null || !ORDER_NUMBER.matcher(cmd.orderNumber()).matches()) {
-            errors.add(new FieldViolation("orderNumber", "must be 1–40 characters of A-Z, a-z, 0-9, '-' or '_'"));
-        }
-        errors.addAll(cmd.details().violationsFor(workflow));
-        if (!errors.isEmpty()) {
-            throw new InvalidOrderException(errors);
-        }
+        var workflow = requireValidNew(cmd.workflow(), cmd.status(), cmd.orderNumber(), cmd.details());
         String initial = workflow.initialStatus(cmd.status());
         OrderDetails d = cmd.details();
         Customer customer = d.customer();
@@ -56,6 +48,24 @@ public class Order {
                 customer, new Contact(cmd.contactId(), cmd.conversationId(), customer.name(), customer.phone()),
                 d.deliveryAddress(), d.description(), d.notes(), d.location(), d.priority(), d.currency(), d.items(),
                 d.totalAmount(), d.leadsPurchased(), d.targetDeliveryDate(), cmd.actor()));
+    }
+
+    /**
+     * The rules of a new order, also for the application to check before it spends an order number.
+     * Every broken field is reported at once; the workflow name and initial status are checked first.
+     */
+    public static Workflow requireValidNew(String workflowName, String status, String orderNumber, OrderDetails details) {
+        var workflow = Workflows.named(workflowName);
+        var errors = new ArrayList<FieldViolation>();
+        if (orderNumber == null || !ORDER_NUMBER.matcher(orderNumber).matches()) {
+            errors.add(new FieldViolation("orderNumber", "must be 1–40 characters of A-Z, a-z, 0-9, '-' or '_'"));
+        }
+        errors.addAll(details.violationsFor(workflow));
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        workflow.initialStatus(status);
+        return workflow;
     }
 
     @CommandHandler

@@ -1,0 +1,206 @@
+package io.ordo.adapters.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.application.port.in.CancelOrderUseCase;
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ChangeOrderStatusUseCase;
+import io.ordo.application.port.in.CreateOrderUseCase;
+import io.ordo.application.port.in.FindOrdersUseCase;
+import io.ordo.application.port.in.GetOrderTimelineUseCase;
+import io.ordo.application.port.in.GetOrderUseCase;
+import io.ordo.application.port.in.OrderPage;
+import io.ordo.application.port.in.OrderQuery;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.PreconditionFailedException;
+import io.ordo.application.port.in.TimelineEntry;
+import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.domain.FieldViolation;
+import io.ordo.domain.InvalidOrderException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The orders of CONTRACT.md section 3: create, read, list, patch, move, cancel, timeline. Talks to use cases only. */
+@RestController
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Orders")
+public class OrderController {
+
+    private final CreateOrderUseCase create;
+    private final GetOrderUseCase get;
+    private final FindOrdersUseCase find;
+    private final UpdateOrderUseCase update;
+    private final ChangeOrderStatusUseCase changeStatus;
+    private final CancelOrderUseCase cancel;
+    private final GetOrderTimelineUseCase timeline;
+
+    public OrderController(CreateOrderUseCase create, GetOrderUseCase get, FindOrdersUseCase find,
+                           UpdateOrderUseCase update, ChangeOrderStatusUseCase changeStatus, CancelOrderUseCase cancel,
+                           GetOrderTimelineUseCase timeline) {
+        this.create = create;
+        this.get = get;
+        this.find = find;
+        this.update = update;
+        this.changeStatus = changeStatus;
+        this.cancel = cancel;
+        this.timeline = timeline;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Take a new order")
+    public ResponseEntity<OrderView> create(Authentication auth, @RequestBody CreateOrderRequest body) {
+        OrderView order = create.create(caller(auth), body.toNewOrder());
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).eTag(etag(order)).body(order);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One order as it stands now")
+    public ResponseEntity<OrderView> get(Authentication auth, @PathVariable String id) {
+        OrderView order = get.get(caller(auth), id);
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @GetMapping
+    @Operation(summary = "List and search orders")
+    public OrderPage list(Authentication auth,
+                          @RequestParam(required = false) String status,
+                          @RequestParam(required = false) String workflow,
+                          @RequestParam(required = false) String q,
+                          @RequestParam(required = false) String customerId,
+                          @RequestParam(required = false) String contactId,
+                          @RequestParam(required = false) String conversationId,
+                          @RequestParam(required = false) String location,
+                          @RequestParam(required = false, defaultValue = "true") String active,
+                          @RequestParam(required = false) String createdFrom,
+                          @RequestParam(required = false) String createdTo,
+                          @RequestParam(required = false, defaultValue = "-createdAt") String sort,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) String limit) {
+        var errors = new ArrayList<FieldViolation>();
+        Boolean activeFilter = switch (active) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "all" -> null;
+            default -> {
+                errors.add(new FieldViolation("active", "must be true, false or all"));
+                yield null;
+            }
+        };
+        var sortOrder = OrderQuery.Sort.parse(sort);
+        if (sortOrder.isEmpty()) {
+            errors.add(new FieldViolation("sort", "must be one of -createdAt, createdAt, -updatedAt, -totalAmount, "
+                    + "totalAmount, -priority"));
+        }
+        int pageSize = OrderQuery.DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                pageSize = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                pageSize = -1;
+            }
+            if (pageSize < 1 || pageSize > OrderQuery.MAX_LIMIT) {
+                errors.add(new FieldViolation("limit", "must be an integer from 1 to " + OrderQuery.MAX_LIMIT));
+            }
+        }
+        Instant from = instant(errors, "createdFrom", createdFrom);
+        Instant to = instant(errors, "createdTo", createdTo);
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        return find.find(caller(auth), new OrderQuery(status, workflow, q, customerId, contactId, conversationId,
+                location, activeFilter, from, to, sortOrder.get(), cursor, pageSize));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Change an order's details (JSON merge patch)")
+    public ResponseEntity<OrderView> patch(Authentication auth, @PathVariable String id,
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody JsonNode body) {
+        var patch = MergePatchReader.read(body);
+        OrderView order = update.update(caller(auth), id, patch.patch(), patch.justification(), version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move an order to another status of its workflow")
+    public ResponseEntity<OrderView> changeStatus(Authentication auth, @PathVariable String id,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @RequestBody StatusChangeRequest body) {
+        if (body.status() == null || body.status().isBlank()) {
+            throw InvalidOrderException.of("status", "is required");
+        }
+        OrderView order = changeStatus.changeStatus(caller(auth), id, body.toStatusChange(), version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cancel an order")
+    public ResponseEntity<OrderView> cancel(Authentication auth, @PathVariable String id,
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @RequestBody CancelOrderRequest body) {
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw InvalidOrderException.of("reason", "is required");
+        }
+        OrderView order = cancel.cancel(caller(auth), id, body.reason(), version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "An order's status changes, oldest first")
+    public List<TimelineEntry> timeline(Authentication auth, @PathVariable String id) {
+        return timeline.timeline(caller(auth), id);
+    }
+
+    private static Caller caller(Authentication auth) {
+        return OrdoPrincipal.callerOf(auth);
+    }
+
+    private static String etag(OrderView order) {
+        return "\"" + order.version() + "\"";
+    }
+
+    /** The version an If-Match names; null for none or {@code *} (any existing order). */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Long.parseLong(tag.substring(1, tag.length() - 1));
+            } catch (NumberFormatException ignored) {
+                // falls through: a tag we never gave out cannot match
+            }
+        }
+        throw new PreconditionFailedException(-1, -1);
+    }
+
+    private static Instant instant(List<FieldViolation> errors, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldViolation(field, "must be an ISO-8601 instant like 2026-11-21T00:00:00Z"));
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,75 @@
+package io.ordo.app;
+
+import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.application.port.in.CancelOrderUseCase;
+import io.ordo.application.port.in.ChangeOrderStatusUseCase;
+import io.ordo.application.port.in.CreateOrderUseCase;
+import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.application.port.out.OrderNumberPort;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.service.AccessPolicy;
+import io.ordo.application.service.CancelOrderService;
+import io.ordo.application.service.ChangeOrderStatusService;
+import io.ordo.application.service.CreateOrderService;
+import io.ordo.application.service.OrderQueryService;
+import io.ordo.application.service.UpdateOrderService;
+import io.ordo.projections.JdbcOrderReadModelAdapter;
+import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wires the use cases to their ports by hand: the application layer knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return new AccessPolicy();
+    }
+
+    @Bean
+    OrderNumberPort orderNumbers(JdbcClient jdbc) {
+        return new JdbcOrderNumberAdapter(jdbc);
+    }
+
+    @Bean
+    OrderReadModelPort orderReadModel(JdbcClient jdbc, Clock clock) {
+        return new JdbcOrderReadModelAdapter(jdbc, clock);
+    }
+
+    @Bean
+    CreateOrderUseCase createOrder(CommandGateway commands, OrderReadModelPort readModel, OrderNumberPort numbers,
+                                   AccessPolicy policy, Clock clock) {
+        return new CreateOrderService(commands, readModel, numbers, policy, clock, UUID::randomUUID);
+    }
+
+    @Bean
+    UpdateOrderUseCase updateOrder(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new UpdateOrderService(commands, readModel, policy);
+    }
+
+    @Bean
+    ChangeOrderStatusUseCase changeOrderStatus(CommandGateway commands, OrderReadModelPort readModel,
+                                               AccessPolicy policy) {
+        return new ChangeOrderStatusService(commands, readModel, policy);
+    }
+
+    @Bean
+    CancelOrderUseCase cancelOrder(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new CancelOrderService(commands, readModel, policy);
+    }
+
+    /** Reads: one service answers order, list, timeline and workflows. */
+    @Bean
+    OrderQueryService orderQueries(OrderReadModelPort readModel, AccessPolicy policy) {
+        return new OrderQueryService(readModel, policy);
+    }
+}

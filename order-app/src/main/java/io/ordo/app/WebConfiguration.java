@@ -1,0 +1,40 @@
+package io.ordo.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.web.OrderController;
+import io.ordo.adapters.web.ProblemAdvice;
+import io.ordo.adapters.web.RequestSizeLimitFilter;
+import io.ordo.adapters.web.SecurityConfiguration;
+import io.ordo.adapters.web.WorkflowController;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+@Import({OrderController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class})
+class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    OpenAPI ordoOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Ordo").version("1").description("The event-sourced order service"))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

@@ -1,0 +1,24 @@
+package io.ordo.application.port.out;
+
+import io.ordo.application.port.in.OrderPage;
+import io.ordo.application.port.in.OrderQuery;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.TimelineEntry;
+import io.ordo.domain.OrderId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outgoing port: the read models. {@link #find} and {@link #timeline} are consistent with every
+ * acknowledged write (read-your-writes on any node); {@link #search} may lag by up to a second.
+ * Views come back with empty {@code allowedTransitions}: those depend on the caller.
+ */
+public interface OrderReadModelPort {
+
+    Optional<OrderView> find(OrderScope scope, OrderId id);
+
+    List<TimelineEntry> timeline(OrderScope scope, OrderId id);
+
+    /** @throws io.ordo.domain.InvalidOrderException when the query's cursor is not one this port gave out */
+    OrderPage search(OrderScope scope, OrderQuery query);
+}

@@ -1,0 +1,82 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.out.OrderScope;
+import io.ordo.domain.Workflows;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The access policy of CONTRACT.md section 2, as data: which role may do which action, and which orders
+ * each role sees. Read it side by side with the contract's action table.
+ */
+public final class AccessPolicy {
+
+    /** What a caller may want to do to orders. */
+    public enum Action { READ, CREATE, WRITE, READ_NOTES, POST_NOTES, READ_EVENTS, AUDIT, REPORTS }
+
+    public static final String ADMIN = "admin";
+    public static final String MANAGER = "manager";
+    public static final String AGENT = "agent";
+    public static final String VIEWER = "viewer";
+    public static final String COMPLIANCE = "compliance";
+    public static final String CUSTOMER = "customer";
+    public static final String OPERATOR = "operator";
+
+    private static final Map<Action, Set<String>> ALLOWED = new EnumMap<>(Map.of(
+            Action.READ, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE, CUSTOMER),
+            Action.CREATE, Set.of(ADMIN, MANAGER, AGENT),
+            Action.WRITE, Set.of(ADMIN, MANAGER, AGENT),
+            Action.READ_NOTES, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE),
+            Action.POST_NOTES, Set.of(ADMIN, MANAGER, AGENT),
+            Action.READ_EVENTS, Set.of(ADMIN, MANAGER, COMPLIANCE),
+            Action.AUDIT, Set.of(ADMIN, COMPLIANCE),
+            Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)));
+
+    public boolean may(Caller caller, Action action) {
+        return caller.tenantId() != null && caller.roles().stream().anyMatch(ALLOWED.get(action)::contains);
+    }
+
+    /**
+     * The orders the caller sees, or empty for a caller who sees none (the platform operator). Roles
+     * combine by the widest: an admin who is also an agent sees the whole tenant.
+     */
+    public Optional<OrderScope> scopeOf(Caller caller) {
+        if (caller.tenantId() == null) {
+            return Optional.empty();
+        }
+        var roles = caller.roles();
+        if (roles.contains(ADMIN) || roles.contains(VIEWER) || roles.contains(COMPLIANCE)
+                || (roles.contains(MANAGER) && caller.location() == null)) {
+            return Optional.of(OrderScope.tenant(caller.tenantId()));
+        }
+        if (roles.contains(MANAGER)) {
+            return Optional.of(new OrderScope(caller.tenantId(), null, caller.location(), null));
+        }
+        if (roles.contains(AGENT)) {
+            return Optional.of(new OrderScope(caller.tenantId(), caller.userId(), null, null));
+        }
+        if (roles.contains(CUSTOMER) && caller.customerId() != null) {
+            return Optional.of(new OrderScope(caller.tenantId(), null, null, caller.customerId()));
+        }
+        return Optional.empty();
+    }
+
+    /** The moves this caller may make on the order now: none for those who may not write. */
+    public List<String> allowedTransitions(Caller caller, OrderView order) {
+        if (!may(caller, Action.WRITE)) {
+            return List.of();
+        }
+        return Workflows.find(order.workflow()).map(w -> w.transitionsFrom(order.status())).orElse(List.of());
+    }
+
+    /** The order as this caller may see it: customers do not see staff notes. */
+    public OrderView present(Caller caller, OrderView order) {
+        OrderView shown = caller.roles().equals(Set.of(CUSTOMER)) ? order.withNotes(null) : order;
+        return shown.withAllowedTransitions(allowedTransitions(caller, order));
+    }
+}

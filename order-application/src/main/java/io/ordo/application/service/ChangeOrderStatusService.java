@@ -1,0 +1,27 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ChangeOrderStatusUseCase;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.StatusChange;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.command.ChangeOrderStatusCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Moves an order within its workflow. */
+public final class ChangeOrderStatusService implements ChangeOrderStatusUseCase {
+
+    private final OrderCommands commands;
+
+    public ChangeOrderStatusService(CommandGateway gateway, OrderReadModelPort readModel, AccessPolicy policy) {
+        this.commands = new OrderCommands(gateway, readModel, policy);
+    }
+
+    @Override
+    public OrderView changeStatus(Caller caller, String orderId, StatusChange change, Long ifMatch) {
+        return commands.write(caller, orderId, ifMatch, expected -> new ChangeOrderStatusCommand(
+                OrderId.parse(orderId).orElseThrow(), change.status(), change.reason(), change.note(),
+                change.carrier(), change.trackingNumber(), caller.userId(), expected));
+    }
+}

@@ -1,0 +1,94 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ConcurrentModificationException;
+import io.ordo.application.port.in.ForbiddenException;
+import io.ordo.application.port.in.OrderNotFoundException;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.PreconditionFailedException;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.OrdoException;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+
+/**
+ * The path every write to an existing order takes: find it within the caller's scope (404), check the
+ * caller may write (403) and the client's version (412), send the command, translate Axon's refusals into
+ * ours, and answer with the order as it now stands.
+ */
+final class OrderCommands {
+
+    /** Racing writers without If-Match are applied one after the other; after this many losses the caller hears 409. */
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway commands;
+    private final OrderReadModelPort readModel;
+    private final AccessPolicy policy;
+
+    OrderCommands(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
+        this.commands = commands;
+        this.readModel = readModel;
+        this.policy = policy;
+    }
+
+    /** The order if this caller may see it, else {@link OrderNotFoundException} (never a 403: no existence leak). */
+    OrderView visible(Caller caller, String orderId) {
+        var id = OrderId.parse(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        var scope = policy.scopeOf(caller).orElseThrow(() -> new OrderNotFoundException(orderId));
+        return readModel.find(scope, id).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
+        OrderView current = visible(caller, orderId);
+        if (!policy.may(caller, AccessPolicy.Action.WRITE)) {
+            throw new ForbiddenException("Role(s) %s may not change orders.".formatted(caller.roles()));
+        }
+        if (ifMatch != null && ifMatch != current.version()) {
+            throw new PreconditionFailedException(ifMatch, current.version());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(command.apply(ifMatch));
+                break;
+            } catch (ConflictingAggregateVersionException stale) {
+                throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
+            } catch (ConcurrencyException lostRace) {
+                if (ifMatch != null || attempt == ATTEMPTS) {
+                    throw new ConcurrentModificationException(orderId);
+                }
+            }
+        }
+        return policy.present(caller, visible(caller, orderId));
+    }
+
+    /** Sends and waits; a refusal comes back as our own exception wherever Axon wrapped it. */
+    void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OrdoException ordo) {
+                return ordo;
+            }
+            if (cause instanceof ConcurrencyException concurrency) {
+                return concurrency;
+            }
+            if (cause instanceof ConflictingAggregateVersionException conflict) {
+                return conflict;
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return new OrderNotFoundException(String.valueOf(notFound.getAggregateIdentifier()));
+            }
+        }
+        return thrown;
+    }
+}

@@ -1,0 +1,26 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.domain.DetailsPatch;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.command.UpdateOrderDetailsCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Changes an order's details with a merge patch. */
+public final class UpdateOrderService implements UpdateOrderUseCase {
+
+    private final OrderCommands commands;
+
+    public UpdateOrderService(CommandGateway gateway, OrderReadModelPort readModel, AccessPolicy policy) {
+        this.commands = new OrderCommands(gateway, readModel, policy);
+    }
+
+    @Override
+    public OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch) {
+        return commands.write(caller, orderId, ifMatch, expected -> new UpdateOrderDetailsCommand(
+                OrderId.parse(orderId).orElseThrow(), patch, justification, caller.userId(), expected));
+    }
+}

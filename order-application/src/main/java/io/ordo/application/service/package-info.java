@@ -1,0 +1,2 @@
+/** Services implementing the use cases, and the access policy they check before every command. */
+package io.ordo.application.service;

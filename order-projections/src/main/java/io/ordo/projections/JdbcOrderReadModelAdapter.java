@@ -1,0 +1,212 @@
+package io.ordo.projections;
+
+import io.ordo.application.port.in.OrderPage;
+import io.ordo.application.port.in.OrderQuery;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.TimelineEntry;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.OrderScope;
+import io.ordo.domain.InvalidOrderException;
+import io.ordo.domain.OrderId;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Outgoing-port adapter: queries on the detail, timeline and list tables. Every query is bound to the
+ * caller's scope in SQL; a list never fetches rows it then drops. Lists page by keyset (the sort key and
+ * the id of the last row, in an opaque cursor), so a deep page costs what the first one does.
+ */
+public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public JdbcOrderReadModelAdapter(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<OrderView> find(OrderScope scope, OrderId id) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("id", id.value());
+        String where = "order_id = :id AND " + scopeSql(scope, params);
+        return jdbc.sql("SELECT document FROM order_detail WHERE " + where)
+                .params(params)
+                .query(String.class)
+                .optional()
+                .map(json -> ProjectionJson.read(json).toView(today()));
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(OrderScope scope, OrderId id) {
+        return jdbc.sql("""
+                        SELECT status, previous_status, at, by_user, source, reason, note, carrier, tracking_number
+                        FROM order_timeline WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""")
+                .param("id", id.value())
+                .param("tenant", scope.tenantId())
+                .query((rs, row) -> new TimelineEntry(rs.getString("status"), rs.getString("previous_status"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("by_user"), rs.getString("source"),
+                        rs.getString("reason"), rs.getString("note"), rs.getString("carrier"),
+                        rs.getString("tracking_number")))
+                .list();
+    }
+
+    @Override
+    public OrderPage search(OrderScope scope, OrderQuery query) {
+        var sort = query.sort() == null ? OrderQuery.Sort.CREATED_AT_DESC : query.sort();
+        var key = SortKey.of(sort);
+        var params = new LinkedHashMap<String, Object>();
+        var where = new ArrayList<String>();
+        where.add(scopeSql(scope, params));
+        filter(where, params, "status", "status = :status", query.status());
+        filter(where, params, "workflow", "workflow = :workflow", query.workflow());
+        filter(where, params, "customerId", "customer_id = :customerId", query.customerId());
+        filter(where, params, "contactId", "contact_id = :contactId", query.contactId());
+        filter(where, params, "conversationId", "conversation_id = :conversationId", query.conversationId());
+        filter(where, params, "qLocation", "location = :qLocation", query.location());
+        filter(where, params, "active", "active = :active", query.active());
+        filter(where, params, "createdFrom", "created_at >= :createdFrom",
+                query.createdFrom() == null ? null : Timestamp.from(query.createdFrom()));
+        filter(where, params, "createdTo", "created_at <= :createdTo",
+                query.createdTo() == null ? null : Timestamp.from(query.createdTo()));
+        if (query.q() != null && !query.q().isBlank()) {
+            where.add("search_text LIKE :q ESCAPE '\\'");
+            params.put("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (query.cursor() != null) {
+            var cursor = Cursor.decode(query.cursor(), sort);
+            where.add("(" + key.expression + ", order_id) " + (key.descending ? "<" : ">") + " (:afterKey, :afterId)");
+            params.put("afterKey", key.parse(cursor.key));
+            params.put("afterId", cursor.id);
+        }
+        String direction = key.descending ? "DESC" : "ASC";
+        String sql = "SELECT document, order_id, " + key.expression + " AS sort_key FROM order_list WHERE "
+                + String.join(" AND ", where) + " ORDER BY " + key.expression + " " + direction + ", order_id "
+                + direction + " LIMIT :limit";
+        params.put("limit", query.limit() + 1);
+        LocalDate today = today();
+        var rows = jdbc.sql(sql).params(params)
+                .query((rs, row) -> new Row(ProjectionJson.read(rs.getString("document")).toView(today),
+                        (UUID) rs.getObject("order_id"), key.format(rs.getObject("sort_key"))))
+                .list();
+        boolean hasMore = rows.size() > query.limit();
+        var page = hasMore ? rows.subList(0, query.limit()) : rows;
+        String next = hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode()
+                : null;
+        return new OrderPage(page.stream().map(Row::view).toList(), next, hasMore);
+    }
+
+    private static void filter(List<String> where, Map<String, Object> params, String name, String sql, Object value) {
+        if (value != null) {
+            where.add(sql);
+            params.put(name, value);
+        }
+    }
+
+    /** The scope as SQL: the tenant always; creator, location or customer when the role narrows it. */
+    private static String scopeSql(OrderScope scope, Map<String, Object> params) {
+        var where = new ArrayList<String>();
+        where.add("tenant_id = :scopeTenant");
+        params.put("scopeTenant", scope.tenantId());
+        filter(where, params, "scopeCreatedBy", "created_by = :scopeCreatedBy", scope.createdBy());
+        filter(where, params, "scopeLocation", "location = :scopeLocation", scope.location());
+        filter(where, params, "scopeCustomer", "customer_id = :scopeCustomer", scope.customerId());
+        return String.join(" AND ", where);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private record Row(OrderView view, UUID id, String key) {
+    }
+
+    /** How each sort orders the rows: a SQL expression with a total order once the id breaks ties. */
+    private enum SortKey {
+        CREATED("created_at", true, false), CREATED_ASC("created_at", false, false),
+        CHANGED("last_changed_at", true, false),
+        TOTAL("COALESCE(total_amount, -1)", true, true), TOTAL_ASC("COALESCE(total_amount, -1)", false, true),
+        PRIORITY("priority", true, true);
+
+        final String expression;
+        final boolean descending;
+        final boolean numeric;
+
+        SortKey(String expression, boolean descending, boolean numeric) {
+            this.expression = expression;
+            this.descending = descending;
+            this.numeric = numeric;
+        }
+
+        static SortKey of(OrderQuery.Sort sort) {
+            return switch (sort) {
+                case CREATED_AT_DESC -> CREATED;
+                case CREATED_AT_ASC -> CREATED_ASC;
+                case UPDATED_AT_DESC -> CHANGED;
+                case TOTAL_AMOUNT_DESC -> TOTAL;
+                case TOTAL_AMOUNT_ASC -> TOTAL_ASC;
+                case PRIORITY_DESC -> PRIORITY;
+            };
+        }
+
+        String format(Object value) {
+            if (value instanceof Timestamp timestamp) {
+                return timestamp.toInstant().toString();
+            }
+            return value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+        }
+
+        Object parse(String text) {
+            try {
+                if (!numeric) {
+                    return Timestamp.from(Instant.parse(text));
+                }
+                return this == PRIORITY ? (Object) Integer.valueOf(text) : new BigDecimal(text);
+            } catch (RuntimeException malformed) {
+                throw Cursor.invalid();
+            }
+        }
+    }
+
+    /** Where a page ended: the sort, its key and the id of the last row. Opaque to clients. */
+    private record Cursor(OrderQuery.Sort sort, String key, UUID id) {
+
+        String encode() {
+            String raw = sort.parameter() + "|" + key + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text, OrderQuery.Sort expected) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                String[] parts = raw.split("\\|", -1);
+                if (parts.length != 3 || !parts[0].equals(expected.parameter())) {
+                    throw invalid();
+                }
+                return new Cursor(expected, parts[1], UUID.fromString(parts[2]));
+            } catch (IllegalArgumentException malformed) {
+                throw invalid();
+            }
+        }
+
+        static InvalidOrderException invalid() {
+            return InvalidOrderException.of("cursor", "is not a cursor of this list (or of this sort)");
+        }
+    }
+}

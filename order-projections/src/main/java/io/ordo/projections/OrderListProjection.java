@@ -1,0 +1,107 @@
+package io.ordo.projections;
+
+import io.ordo.domain.event.OrderCancelled;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderStatusChanged;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Projection: the searchable order list, one row per order with the columns its filters and sorts need.
+ * A streaming processor feeds it (it may lag the write by well under a second); every handler is
+ * idempotent, so an event delivered twice after a crash changes nothing.
+ */
+@ProcessingGroup(OrderListProjection.NAME)
+public class OrderListProjection {
+
+    public static final String NAME = "order-list";
+
+    private final JdbcClient jdbc;
+
+    public OrderListProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrderCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        var d = OrderDocument.created(e, at);
+        jdbc.sql("""
+                        INSERT INTO order_list (order_id, tenant_id, order_number, workflow, status, active, customer_id,
+                                                contact_id, conversation_id, location, priority, total_amount, created_by,
+                                                created_at, updated_at, last_changed_at, version, search_text, document)
+                        VALUES (:id, :tenant, :number, :workflow, :status, :active, :customerId, :contactId,
+                                :conversationId, :location, :priority, :total, :createdBy, :createdAt, NULL, :createdAt,
+                                0, :search, CAST(:document AS jsonb))
+                        ON CONFLICT (order_id) DO NOTHING""")
+                .param("id", e.orderId().value())
+                .param("tenant", d.tenantId)
+                .param("number", d.orderNumber)
+                .param("workflow", d.workflow)
+                .param("status", d.status)
+                .param("active", d.active)
+                .param("customerId", d.customer == null ? null : d.customer.id())
+                .param("contactId", d.contact == null ? null : d.contact.contactId())
+                .param("conversationId", d.contact == null ? null : d.contact.conversationId())
+                .param("location", d.location)
+                .param("priority", d.priority)
+                .param("total", d.totalAmountValue())
+                .param("createdBy", d.createdBy)
+                .param("createdAt", Timestamp.from(at))
+                .param("search", d.searchText())
+                .param("document", ProjectionJson.write(d))
+                .update();
+    }
+
+    @EventHandler
+    void on(OrderDetailsUpdated e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(OrderStatusChanged e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    private void change(UUID orderId, long sequence, Consumer<OrderDocument> change) {
+        var json = jdbc.sql("SELECT document FROM order_list WHERE order_id = :id AND version < :seq FOR UPDATE")
+                .param("id", orderId)
+                .param("seq", sequence)
+                .query(String.class)
+                .optional();
+        if (json.isEmpty()) {
+            return; // already applied
+        }
+        OrderDocument d = ProjectionJson.read(json.get());
+        change.accept(d);
+        jdbc.sql("""
+                        UPDATE order_list SET status = :status, active = :active, customer_id = :customerId,
+                               location = :location, priority = :priority, total_amount = :total,
+                               updated_at = :updatedAt, last_changed_at = :updatedAt, version = :version,
+                               search_text = :search, document = CAST(:document AS jsonb)
+                        WHERE order_id = :id""")
+                .param("id", orderId)
+                .param("status", d.status)
+                .param("active", d.active)
+                .param("customerId", d.customer == null ? null : d.customer.id())
+                .param("location", d.location)
+                .param("priority", d.priority)
+                .param("total", d.totalAmountValue())
+                .param("updatedAt", Timestamp.from(d.updatedAt))
+                .param("version", d.version)
+                .param("search", d.searchText())
+                .param("document", ProjectionJson.write(d))
+                .update();
+    }
+}
