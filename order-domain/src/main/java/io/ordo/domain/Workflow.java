@@ -180,7 +180,12 @@ public record Workflow(String name, List<String> statuses, List<String> initialS
         }
 
         Workflow build() {
-            var all = List.copyOf(statuses);
+            // the contract's reading order: initial statuses, the others with a way out, then the terminal ones
+            var ordered = new LinkedHashSet<String>(initial);
+            ordered.addAll(transitions.keySet());
+            ordered.addAll(terminal);
+            ordered.addAll(statuses);
+            var all = List.copyOf(ordered);
             var editable = editableIn != null ? editableIn : all.stream().filter(s -> !terminal.contains(s)).toList();
             var closed = discussionClosedIn != null ? discussionClosedIn : List.copyOf(terminal);
             return new Workflow(name, all, initial, terminal, transitions, cancelled, editable, justificationRequired, closed);

@@ -1,0 +1,59 @@
+package io.ordo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What operators and API clients rely on before the first order: health, the API description, workflows. */
+@OrdoIntegrationTest
+class OperationsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void health_liveness_and_readiness_answer_without_credentials() {
+        var anonymous = new Http(port, null);
+        var health = anonymous.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void openapi_describes_the_order_endpoints() {
+        var docs = new Http(port, null).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asText()).startsWith("3.");
+        assertThat(docs.json().get("paths").has("/api/orders/{id}/status")).isTrue();
+        assertThat(new Http(port, null).get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void marketplace_workflow_is_the_contract_table() {
+        var answer = new Http(port, "viewer").get("/api/workflows/marketplace");
+        assertThat(answer.status()).isEqualTo(200);
+        var transitions = answer.json().get("transitions");
+        assertThat(transitions.toString()).isEqualTo("""
+                {"payment_pending":["cancelled","escrow_locked","failed","payment_confirmed"],\
+                "payment_confirmed":["cancelled","order_confirmed","refunded"],\
+                "escrow_locked":["cancelled","disputed","order_confirmed"],\
+                "order_confirmed":["cancelled","processing"],\
+                "processing":["cancelled","ready_to_ship"],\
+                "ready_to_ship":["cancelled","shipped"],\
+                "shipped":["delivered","in_transit"],\
+                "in_transit":["delivered","out_for_delivery"],\
+                "out_for_delivery":["delivered"],\
+                "delivered":["completed","disputed"],\
+                "disputed":["cancelled","completed","refunded"]}""");
+        assertThat(answer.json().get("terminalStatuses").toString())
+                .isEqualTo("[\"completed\",\"cancelled\",\"refunded\",\"failed\"]");
+        assertThat(answer.json().get("initialStatuses").toString()).isEqualTo("[\"payment_pending\"]");
+        assertThat(answer.json().get("cancelledStatus").asText()).isEqualTo("cancelled");
+        assertThat(new Http(port, "viewer").get("/api/workflows/barter").status()).isEqualTo(404);
+    }
+}

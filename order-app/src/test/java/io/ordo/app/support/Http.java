@@ -1,0 +1,101 @@
+package io.ordo.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/** A small HTTP client for flow tests: calls the running app as a dashboard would, as a given demo user. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final int port;
+    private final String user;
+
+    public Http(int port, String user) {
+        this.port = port;
+        this.user = user;
+    }
+
+    public Http as(String otherUser) {
+        return new Http(port, otherUser);
+    }
+
+    /** A call's answer: status, headers and the body as JSON (null when empty or not JSON). */
+    public record Answer(int status, java.net.http.HttpHeaders headers, String text) {
+
+        public JsonNode json() {
+            try {
+                return text == null || text.isEmpty() ? null : JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Answer post(String path, String json) {
+        return send("POST", path, json, null);
+    }
+
+    public Answer patch(String path, String json, String ifMatch) {
+        return send("PATCH", path, json, ifMatch);
+    }
+
+    public Answer post(String path, String json, String ifMatch) {
+        return send("POST", path, json, ifMatch);
+    }
+
+    public Answer send(String method, String path, String body, String ifMatch) {
+        return send(method, path, body, ifMatch, "application/json");
+    }
+
+    public Answer send(String method, String path, String body, String ifMatch, String contentType) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.ordo.app.support;
+
+import io.ordo.app.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The real PostgreSQL every test talks to, started once per JVM: {@code ORDO_TEST_DATABASE_URL} if set
+ * (with {@code ORDO_TEST_DATABASE_USERNAME}/{@code _PASSWORD}), else Testcontainers where Docker answers,
+ * else an embedded PostgreSQL in a temporary directory. Each Spring context gets a database of its own,
+ * created fresh on that server, so contexts never see each other's orders.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static Server server;
+
+    /** Where the server is and how to log in; {@code url} ends in a database name we replace. */
+    public record Server(String host, int port, String user, String password, String adminDatabase) {
+
+        String url(String database) {
+            return "jdbc:postgresql://%s:%d/%s".formatted(host, port, database);
+        }
+    }
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Server server() {
+        if (server == null) {
+            server = start();
+        }
+        return server;
+    }
+
+    /** A new, empty database on the shared server; returns its JDBC URL. */
+    public static String newDatabase(String prefix) {
+        Server s = server();
+        String name = "%s_%d_%d".formatted(prefix, ProcessHandle.current().pid(), DATABASES.incrementAndGet());
+        try (Connection c = DriverManager.getConnection(s.url(s.adminDatabase()), s.user(), s.password())) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return s.url(name);
+    }
+
+    private static Server start() {
+        String url = System.getenv("ORDO_TEST_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            var uri = java.net.URI.create(url.substring("jdbc:".length()));
+            String database = uri.getPath().replaceFirst("^/", "");
+            return new Server(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                    env("ORDO_TEST_DATABASE_USERNAME", "postgres"), env("ORDO_TEST_DATABASE_PASSWORD", ""),
+                    database.isEmpty() ? "postgres" : database);
+        }
+        if (dockerAvailable()) {
+            var container = new PostgreSQLContainer<>("postgres:17-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new Server(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
+                    container.getPassword(), container.getDatabaseName());
+        }
+        try {
+            var embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("ordo-test-pg"), 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away; the temporary directory stays for post-mortems
+                }
+            }));
+            return new Server("localhost", embedded.port(), "postgres", "", "postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable noDocker) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Points a Spring context at a fresh database of its own on the shared server. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Server s = server();
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + newDatabase("ordo_it"),
+                    "spring.datasource.username=" + s.user(),
+                    "spring.datasource.password=" + s.password()).applyTo(context);
+        }
+    }
+}
