@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.ordo.adapters.persistence.testing.TestDatabase;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The whole app on a random port over real PostgreSQL; every class with it shares one context and database. */

@@ -1,6 +1,6 @@
-package io.ordo.app.support;
+package io.ordo.adapters.persistence.testing;
 
-import io.ordo.app.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +41,15 @@ public final class TestDatabase {
         return server;
     }
 
+    /** A new, empty database on the shared server, migrated by Flyway; returns its JDBC URL. */
+    public static javax.sql.DataSource newMigratedDataSource(String prefix) {
+        Server s = server();
+        var dataSource = new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+                newDatabase(prefix), s.user(), s.password());
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
     /** A new, empty database on the shared server; returns its JDBC URL. */
     public static String newDatabase(String prefix) {
         Server s = server();
@@ -70,21 +79,30 @@ public final class TestDatabase {
                     container.getPassword(), container.getDatabaseName());
         }
         try {
-            var embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("ordo-test-pg"), 0);
+            var embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("ordo-test-pg"))
+                    .setCleanDataDirectory(true)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     embedded.close();
                 } catch (Exception ignored) {
-                    // the JVM is going away; the temporary directory stays for post-mortems
+                    // the JVM is going away
                 }
             }));
-            return new Server("localhost", embedded.port(), "postgres", "", "postgres");
+            return new Server("localhost", embedded.getPort(), "postgres", "", "postgres");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
         }
     }
 
     private static boolean dockerAvailable() {
+        boolean configured = System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+        if (!configured) {
+            return false; // spares Testcontainers' noisy search on machines without Docker
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable noDocker) {

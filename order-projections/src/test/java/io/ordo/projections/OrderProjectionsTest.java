@@ -1,0 +1,192 @@
+package io.ordo.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ordo.adapters.persistence.testing.TestDatabase;
+import io.ordo.application.port.in.OrderQuery;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.out.OrderScope;
+import io.ordo.domain.Contact;
+import io.ordo.domain.Customer;
+import io.ordo.domain.DuplicateOrderNumberException;
+import io.ordo.domain.InvalidOrderException;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.OrderLine;
+import io.ordo.domain.event.OrderCancelled;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderStatusChanged;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The detail, timeline and list projections, their handlers called directly, their SQL on real PostgreSQL. */
+class OrderProjectionsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T20:00:00.123456Z");
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private final JdbcClient jdbc = JdbcClient.create(TestDatabase.newMigratedDataSource("projections"));
+    private final OrderDetailProjection detail = new OrderDetailProjection(jdbc);
+    private final OrderTimelineProjection timeline = new OrderTimelineProjection(jdbc);
+    private final OrderListProjection list = new OrderListProjection(jdbc);
+    private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, TODAY);
+
+    private static OrderCreated created(OrderId id, String tenant, String number, String name, String actor, String location) {
+        return new OrderCreated(id, tenant, number, "checkout", "created", new Customer("cust-9", name, "+1555", null),
+                new Contact(null, null, name, "+1555"), "1 Main St", "Headphones", "fragile", location, 0, "USD",
+                List.of(new OrderLine("SKU-1", "Headphones", 2, new BigDecimal("19.99"))), new BigDecimal("39.98"),
+                null, null, actor);
+    }
+
+    private void project(OrderCreated e, Instant at) {
+        detail.on(e, at);
+        timeline.on(e, at, 0);
+        list.on(e, at);
+    }
+
+    @Test
+    void detail_follows_every_event_with_version_and_who_changed_it_last() {
+        var id = OrderId.of(UUID.randomUUID());
+        project(created(id, "acme", "ORD-2026-000001", "Jane", "agent", null), T0);
+        var paid = new OrderStatusChanged(id, "created", "pending", null, "called", null, null, "user", "agent2");
+        detail.on(paid, T0.plusSeconds(1), 1);
+        timeline.on(paid, T0.plusSeconds(1), 1);
+        var patch = new OrderDetailsUpdated(id, List.of("notes"), null, null, null, null, null, null, null, null, null, "agent2");
+        detail.on(patch, T0.plusSeconds(2), 2);
+        var cancel = new OrderCancelled(id, "pending", "canceled", "fraud", null, "admin");
+        detail.on(cancel, T0.plusSeconds(3), 3);
+        timeline.on(cancel, T0.plusSeconds(3), 3);
+
+        OrderView view = reads.find(OrderScope.tenant("acme"), id).orElseThrow();
+        assertThat(view.status()).isEqualTo("canceled");
+        assertThat(view.active()).isFalse();
+        assertThat(view.notes()).isNull();
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.createdAt()).isEqualTo(T0);
+        assertThat(view.updatedBy()).isEqualTo("admin");
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(view.totalAmount()).isEqualTo("39.98");
+        assertThat(view.items().get(0).lineTotal()).isEqualTo("39.98");
+
+        assertThat(reads.timeline(OrderScope.tenant("acme"), id))
+                .extracting(e -> e.previousStatus() + ">" + e.status() + " by " + e.by())
+                .containsExactly("null>created by agent", "created>pending by agent2", "pending>canceled by admin");
+        assertThat(reads.timeline(OrderScope.tenant("acme"), id).get(0).at()).isEqualTo(T0);
+        assertThat(reads.timeline(OrderScope.tenant("globex"), id)).isEmpty();
+    }
+
+    @Test
+    void scope_bounds_every_read() {
+        var id = OrderId.of(UUID.randomUUID());
+        project(created(id, "acme", "ORD-2026-000002", "Scoped", "agent", "north"), T0);
+        assertThat(reads.find(OrderScope.tenant("globex"), id)).isEmpty();
+        assertThat(reads.find(new OrderScope("acme", "agent2", null, null), id)).isEmpty();
+        assertThat(reads.find(new OrderScope("acme", "agent", null, null), id)).isPresent();
+        assertThat(reads.find(new OrderScope("acme", null, "south", null), id)).isEmpty();
+        assertThat(reads.find(new OrderScope("acme", null, "north", null), id)).isPresent();
+        assertThat(reads.find(new OrderScope("acme", null, null, "cust-9"), id)).isPresent();
+        assertThat(reads.find(new OrderScope("acme", null, null, "cust-1"), id)).isEmpty();
+        var query = new OrderQuery(null, null, "scoped", null, null, null, "north", null, null, null, null, null, 20);
+        assertThat(reads.search(new OrderScope("acme", null, "south", null), query).items()).isEmpty();
+        assertThat(reads.search(new OrderScope("acme", null, "north", null), query).items()).hasSize(1);
+    }
+
+    @Test
+    void a_client_number_taken_in_the_tenant_is_refused() {
+        project(created(OrderId.of(UUID.randomUUID()), "acme", "SHOP-42", "First", "agent", null), T0);
+        assertThatThrownBy(() -> detail.on(created(OrderId.of(UUID.randomUUID()), "acme", "SHOP-42", "Second", "agent", null), T0))
+                .isInstanceOf(DuplicateOrderNumberException.class);
+        detail.on(created(OrderId.of(UUID.randomUUID()), "globex", "SHOP-42", "Other tenant", "agent", null), T0);
+    }
+
+    @Test
+    void list_ignores_an_event_delivered_twice() {
+        var id = OrderId.of(UUID.randomUUID());
+        var e = created(id, "acme", "ORD-2026-000003", "Twice", "agent", null);
+        list.on(e, T0);
+        list.on(e, T0);
+        var move = new OrderStatusChanged(id, "created", "pending", null, null, null, null, "user", "agent");
+        list.on(move, T0.plusSeconds(1), 1);
+        list.on(move, T0.plusSeconds(1), 1);
+        var move2 = new OrderStatusChanged(id, "pending", "paid", null, null, null, null, "user", "agent");
+        list.on(move2, T0.plusSeconds(2), 2);
+        list.on(move, T0.plusSeconds(1), 1); // late redelivery of an older event
+        var query = new OrderQuery(null, null, "twice", null, null, null, null, null, null, null, null, null, 20);
+        var page = reads.search(OrderScope.tenant("acme"), query);
+        assertThat(page.items()).hasSize(1);
+        assertThat(page.items().get(0).status()).isEqualTo("paid");
+        assertThat(page.items().get(0).version()).isEqualTo(2);
+    }
+
+    @Test
+    void q_matches_number_name_phone_and_description_literally() {
+        var id = OrderId.of(UUID.randomUUID());
+        list.on(created(id, "acme", "PCT-100", "Percent 100% Jones", "agent", null), T0);
+        list.on(created(OrderId.of(UUID.randomUUID()), "acme", "PCT-101", "Percent 1000 Jones", "agent", null), T0);
+        assertThat(search("100%")).extracting(OrderView::id).containsExactly(id.toString());
+        assertThat(search("pct-100")).extracting(OrderView::id).contains(id.toString());
+        assertThat(search("PERCENT 100% JONES")).hasSize(1);
+    }
+
+    @Test
+    void sorts_page_by_keyset_and_refuse_foreign_cursors() {
+        String tag = "sortme" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 5; i++) {
+            var e = created(OrderId.of(UUID.randomUUID()), "acme", "S-" + tag + i, tag, "agent", null);
+            var priced = new OrderCreated(e.orderId(), e.tenantId(), e.orderNumber(), e.workflow(), e.status(),
+                    e.customer(), e.contact(), e.deliveryAddress(), e.description(), e.notes(), e.location(), i % 3,
+                    e.currency(), e.items(), new BigDecimal(10 * (5 - i)), null, null, "agent");
+            list.on(priced, T0.plusSeconds(i));
+        }
+        for (var sort : OrderQuery.Sort.values()) {
+            var all = reads.search(OrderScope.tenant("acme"),
+                    new OrderQuery(null, null, tag, null, null, null, null, null, null, null, sort, null, 100)).items();
+            var paged = new java.util.ArrayList<OrderView>();
+            String cursor = null;
+            do {
+                var page = reads.search(OrderScope.tenant("acme"),
+                        new OrderQuery(null, null, tag, null, null, null, null, null, null, null, sort, cursor, 2));
+                paged.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(paged).as(sort.parameter()).extracting(OrderView::id)
+                    .containsExactlyElementsOf(all.stream().map(OrderView::id).toList());
+            assertThat(all).hasSize(5);
+        }
+        var byTotal = reads.search(OrderScope.tenant("acme"), new OrderQuery(null, null, tag, null, null, null, null,
+                null, null, null, OrderQuery.Sort.TOTAL_AMOUNT_DESC, null, 100)).items();
+        assertThat(byTotal).extracting(OrderView::totalAmount).containsExactly("50.00", "40.00", "30.00", "20.00", "10.00");
+        var firstPage = reads.search(OrderScope.tenant("acme"), new OrderQuery(null, null, tag, null, null, null, null,
+                null, null, null, OrderQuery.Sort.CREATED_AT_DESC, null, 2));
+        assertThatThrownBy(() -> reads.search(OrderScope.tenant("acme"), new OrderQuery(null, null, tag, null, null,
+                null, null, null, null, null, OrderQuery.Sort.PRIORITY_DESC, firstPage.nextCursor(), 2)))
+                .isInstanceOf(InvalidOrderException.class);
+    }
+
+    @Test
+    void campaign_leads_count_days_from_today() {
+        var id = OrderId.of(UUID.randomUUID());
+        var campaign = new OrderCreated(id, "acme", "CAMP-1", "lead_campaign", "draft", null,
+                new Contact(null, null, null, null), null, null, null, null, 0, null, List.of(), null, 8,
+                LocalDate.of(2026, 11, 30), "agent");
+        detail.on(campaign, T0);
+        var leads = reads.find(OrderScope.tenant("acme"), id).orElseThrow().leads();
+        assertThat(leads.purchased()).isEqualTo(8);
+        assertThat(leads.remaining()).isEqualTo(8);
+        assertThat(leads.completionPercentage()).isZero();
+        assertThat(leads.daysRemaining()).isEqualTo(5);
+    }
+
+    private List<OrderView> search(String q) {
+        return reads.search(OrderScope.tenant("acme"),
+                new OrderQuery(null, null, q, null, null, null, null, null, null, null, null, null, 20)).items();
+    }
+}
