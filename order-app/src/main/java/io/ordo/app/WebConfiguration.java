@@ -5,6 +5,7 @@ import io.ordo.adapters.web.OrderController;
 import io.ordo.adapters.web.ProblemAdvice;
 import io.ordo.adapters.web.RequestSizeLimitFilter;
 import io.ordo.adapters.web.SecurityConfiguration;
+import io.ordo.adapters.web.WebJsonConfiguration;
 import io.ordo.adapters.web.WorkflowController;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,7 +20,8 @@ import org.springframework.core.Ordered;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@Import({OrderController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class})
+@Import({OrderController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
+        WebJsonConfiguration.class})
 class WebConfiguration {
 
     @Bean
