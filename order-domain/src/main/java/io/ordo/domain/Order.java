@@ -2,16 +2,24 @@ package io.ordo.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.ordo.domain.command.AddDiscussionNoteCommand;
 import io.ordo.domain.command.CancelOrderCommand;
+import io.ordo.domain.command.DeliverLeadCommand;
+import io.ordo.domain.command.WithdrawLeadCommand;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import io.ordo.domain.command.CreateOrderCommand;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
+import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,11 +36,19 @@ public class Order {
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
+    /** The status in which a campaign takes deliveries, the ones in which it gives leads back, and where it ends. */
+    static final String CAMPAIGN_DELIVERING = "active";
+    static final Set<String> CAMPAIGN_WITHDRAWING = Set.of("active", "paused");
+    static final String CAMPAIGN_COMPLETED = "completed";
+    static final int MAX_NOTE_LENGTH = 4000;
+    static final int MAX_LEAD_ID_LENGTH = 255;
+
     @AggregateIdentifier
     private OrderId id;
-    private Workflow workflow;
+    private String workflowName;
     private String status;
     private OrderDetails details;
+    private Set<String> deliveredLeads = new HashSet<>();
 
     Order() {
         // Axon rebuilds the order from its events
@@ -68,8 +84,17 @@ public class Order {
         return workflow;
     }
 
+    private Workflow workflow() {
+        return Workflows.named(workflowName);
+    }
+
+    private boolean isCampaign() {
+        return Workflows.LEAD_CAMPAIGN.name().equals(workflowName);
+    }
+
     @CommandHandler
     void handle(UpdateOrderDetailsCommand cmd) {
+        var workflow = workflow();
         if (workflow.justificationRequired() && isBlank(cmd.justification())) {
             throw InvalidOrderException.of("justification", "is required to change a " + workflow.name() + " order");
         }
@@ -81,6 +106,10 @@ public class Order {
         if (!workflow.isEditable(status)) {
             throw new NotEditableException("A %s order in status '%s' can no longer be changed."
                     .formatted(workflow.name(), status));
+        }
+        if (isCampaign() && next.leadsPurchased() < deliveredLeads.size()) {
+            throw new CapacityExceededException("%d leads are delivered already; leadsPurchased cannot be %d."
+                    .formatted(deliveredLeads.size(), next.leadsPurchased()));
         }
         var changed = new ArrayList<String>();
         compare(changed, "customer", details.customer(), next.customer());
@@ -104,6 +133,68 @@ public class Order {
                 changed.contains("leadsPurchased") ? next.leadsPurchased() : null,
                 changed.contains("targetDeliveryDate") ? next.targetDeliveryDate() : null,
                 cmd.justification(), cmd.actor()));
+        completeCampaignIfFull(cmd.actor(), "leadsPurchased lowered to the delivered count");
+    }
+
+    @CommandHandler
+    void handle(DeliverLeadCommand cmd) {
+        requireCampaign(cmd.leadId());
+        if (!CAMPAIGN_DELIVERING.equals(status)) {
+            throw new NotEditableException("Leads are delivered to active campaigns only; this one is " + status + ".");
+        }
+        if (deliveredLeads.contains(cmd.leadId())) {
+            throw new DuplicateLeadException("Lead '%s' is already delivered.".formatted(cmd.leadId()));
+        }
+        if (deliveredLeads.size() >= details.leadsPurchased()) {
+            throw new CapacityExceededException("All %d purchased leads are delivered.".formatted(details.leadsPurchased()));
+        }
+        apply(new LeadDelivered(id, cmd.leadId(), cmd.actor()));
+        completeCampaignIfFull(cmd.actor(), "all purchased leads delivered");
+    }
+
+    @CommandHandler
+    void handle(WithdrawLeadCommand cmd) {
+        requireCampaign(cmd.leadId());
+        if (!CAMPAIGN_WITHDRAWING.contains(status)) {
+            throw new NotEditableException("Leads are taken back from active or paused campaigns only; this one is "
+                    + status + ".");
+        }
+        if (!deliveredLeads.contains(cmd.leadId())) {
+            throw new LeadNotFoundException("Lead '%s' is not delivered to this campaign.".formatted(cmd.leadId()));
+        }
+        apply(new LeadWithdrawn(id, cmd.leadId(), cmd.actor()));
+    }
+
+    @CommandHandler
+    void handle(AddDiscussionNoteCommand cmd) {
+        if (isBlank(cmd.text())) {
+            throw InvalidOrderException.of("text", "is required");
+        }
+        if (cmd.text().length() > MAX_NOTE_LENGTH) {
+            throw InvalidOrderException.of("text", "must not be longer than " + MAX_NOTE_LENGTH + " characters");
+        }
+        if (workflow().isDiscussionClosed(status)) {
+            throw new DiscussionClosedException("The discussion of this %s order is closed in status '%s'."
+                    .formatted(workflowName, status));
+        }
+        apply(new DiscussionNoteAdded(id, cmd.noteId(), cmd.text(), cmd.actor()));
+    }
+
+    private void requireCampaign(String leadId) {
+        if (!isCampaign()) {
+            throw InvalidOrderException.of("workflow", "leads belong to lead_campaign orders only, not " + workflowName);
+        }
+        if (isBlank(leadId) || leadId.length() > MAX_LEAD_ID_LENGTH) {
+            throw InvalidOrderException.of("leadId", "must be 1–" + MAX_LEAD_ID_LENGTH + " characters");
+        }
+    }
+
+    /** The delivery (or the lowered purchase) that fills an active campaign completes it, in the same command. */
+    private void completeCampaignIfFull(String actor, String reason) {
+        if (isCampaign() && CAMPAIGN_DELIVERING.equals(status) && deliveredLeads.size() == details.leadsPurchased()) {
+            apply(new OrderStatusChanged(id, status, CAMPAIGN_COMPLETED, reason, null, null, null,
+                    OrderStatusChanged.SYSTEM, actor));
+        }
     }
 
     @CommandHandler
@@ -111,6 +202,7 @@ public class Order {
         if (cmd.status() == null || cmd.status().isBlank()) {
             throw InvalidOrderException.of("status", "is required");
         }
+        var workflow = workflow();
         if (cmd.status().equals(workflow.cancelledStatus())) {
             cancel(cmd.reason(), cmd.note(), cmd.actor());
             return;
@@ -129,6 +221,7 @@ public class Order {
         if (isBlank(reason)) {
             throw InvalidOrderException.of("reason", "is required to cancel an order");
         }
+        var workflow = workflow();
         workflow.requireTransition(status, workflow.cancelledStatus());
         apply(new OrderCancelled(id, status, workflow.cancelledStatus(), reason, note, actor));
     }
@@ -136,7 +229,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCreated e) {
         id = e.orderId();
-        workflow = Workflows.named(e.workflow());
+        workflowName = e.workflow();
         status = e.status();
         details = new OrderDetails(e.customer(), e.deliveryAddress(), e.description(), e.notes(), e.location(),
                 e.priority(), e.currency(), e.items(), e.leadsPurchased(), e.targetDeliveryDate());
@@ -166,6 +259,16 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled e) {
         status = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(LeadDelivered e) {
+        deliveredLeads.add(e.leadId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadWithdrawn e) {
+        deliveredLeads.remove(e.leadId());
     }
 
     private static void compare(List<String> changed, String field, Object before, Object after) {

@@ -36,7 +36,7 @@ public record OrderDetails(Customer customer, String deliveryAddress, String des
     /** Every broken rule of these details for the workflow, each naming its field. Empty when all hold. */
     public List<FieldViolation> violationsFor(Workflow workflow) {
         var errors = new ArrayList<FieldViolation>();
-        boolean campaign = workflow == Workflows.LEAD_CAMPAIGN;
+        boolean campaign = workflow.name().equals(Workflows.LEAD_CAMPAIGN.name());
         if (!campaign) {
             required(errors, "customer.name", customer.name());
             required(errors, "deliveryAddress", deliveryAddress);
@@ -59,7 +59,8 @@ public record OrderDetails(Customer customer, String deliveryAddress, String des
         if (currency != null && !currencyKnown) {
             errors.add(new FieldViolation("currency", "must be an ISO 4217 currency code"));
         }
-        boolean paid = workflow == Workflows.CHECKOUT || workflow == Workflows.MARKETPLACE;
+        boolean paid = workflow.name().equals(Workflows.CHECKOUT.name())
+                || workflow.name().equals(Workflows.MARKETPLACE.name());
         if (paid && currency == null) {
             errors.add(new FieldViolation("currency", "is required for workflow " + workflow.name()));
         }
