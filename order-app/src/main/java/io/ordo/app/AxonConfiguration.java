@@ -4,6 +4,7 @@ import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.domain.Order;
 import io.ordo.projections.OrderDetailProjection;
 import io.ordo.projections.OrderListProjection;
+import io.ordo.projections.OrderNotesProjection;
 import io.ordo.projections.OrderTimelineProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -14,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Axon without Axon Server: the Order aggregate (registered without Spring stereotypes, so the domain
- * stays Spring-free), the JDBC event store, and the projections with their processors. Detail and
- * timeline run subscribing, inside the command's transaction, and fail the command when they fail;
+ * stays Spring-free), the JDBC event store, and the projections with their processors. Detail,
+ * timeline and notes run subscribing, inside the command's transaction, and fail the command when they fail;
  * the list is a pooled streaming processor (see application.yml).
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,8 @@ class AxonConfiguration {
     ConfigurerModule readYourWritesProjectionsFailTheCommand() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(OrderDetailProjection.NAME, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(OrderTimelineProjection.NAME, c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(OrderTimelineProjection.NAME, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(OrderNotesProjection.NAME, c -> PropagatingErrorHandler.instance());
     }
 
     @Bean
@@ -42,6 +44,11 @@ class AxonConfiguration {
     @Bean
     OrderTimelineProjection orderTimelineProjection(JdbcClient jdbc) {
         return new OrderTimelineProjection(jdbc);
+    }
+
+    @Bean
+    OrderNotesProjection orderNotesProjection(JdbcClient jdbc) {
+        return new OrderNotesProjection(jdbc);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.ordo.app;
 
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
@@ -8,6 +9,8 @@ import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
+import io.ordo.application.service.AddDiscussionNoteService;
+import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.CancelOrderService;
 import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
@@ -67,7 +70,18 @@ class UseCaseConfiguration {
         return new CancelOrderService(commands, readModel, policy);
     }
 
-    /** Reads: one service answers order, list, timeline and workflows. */
+    @Bean
+    LeadDeliveryService leadDelivery(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new LeadDeliveryService(commands, readModel, policy);
+    }
+
+    @Bean
+    AddDiscussionNoteUseCase addDiscussionNote(CommandGateway commands, OrderReadModelPort readModel,
+                                               AccessPolicy policy) {
+        return new AddDiscussionNoteService(commands, readModel, policy, UUID::randomUUID);
+    }
+
+    /** Reads: one service answers order, list, timeline, discussion and workflows. */
     @Bean
     OrderQueryService orderQueries(OrderReadModelPort readModel, AccessPolicy policy) {
         return new OrderQueryService(readModel, policy);

@@ -1,5 +1,6 @@
 package io.ordo.projections;
 
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
@@ -63,6 +64,18 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                         rs.getTimestamp("at").toInstant(), rs.getString("by_user"), rs.getString("source"),
                         rs.getString("reason"), rs.getString("note"), rs.getString("carrier"),
                         rs.getString("tracking_number")))
+                .list();
+    }
+
+    @Override
+    public List<NoteView> notes(OrderScope scope, OrderId id) {
+        return jdbc.sql("""
+                        SELECT note_id, by_user, at, text FROM order_note
+                        WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""")
+                .param("id", id.value())
+                .param("tenant", scope.tenantId())
+                .query((rs, row) -> new NoteView(rs.getString("note_id"), rs.getString("by_user"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("text")))
                 .list();
     }
 

@@ -1,6 +1,9 @@
 package io.ordo.projections;
 
 import io.ordo.domain.DuplicateOrderNumberException;
+import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
@@ -69,6 +72,21 @@ public class OrderDetailProjection {
     @EventHandler
     void on(OrderCancelled e, @Timestamp Instant at, @SequenceNumber long sequence) {
         change(e.orderId().value(), d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(LeadDelivered e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(),  d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(LeadWithdrawn e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(),  d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(DiscussionNoteAdded e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(),  d -> d.apply(e, at, sequence));
     }
 
     private void change(UUID orderId, Consumer<OrderDocument> change) {

@@ -6,6 +6,9 @@ import io.ordo.domain.Currencies;
 import io.ordo.domain.Customer;
 import io.ordo.domain.OrderLine;
 import io.ordo.domain.Workflows;
+import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
@@ -106,6 +109,21 @@ final class OrderDocument {
         status = e.to();
         active = false;
         touched(e.actor(), at, sequence);
+    }
+
+    void apply(LeadDelivered e, Instant at, long sequence) {
+        leadsDelivered++;
+        touched(e.actor(), at, sequence);
+    }
+
+    void apply(LeadWithdrawn e, Instant at, long sequence) {
+        leadsDelivered--;
+        touched(e.actor(), at, sequence);
+    }
+
+    /** A note is part of the order's history (its version counts it) but not a change of the order itself. */
+    void apply(DiscussionNoteAdded e, Instant at, long sequence) {
+        version = sequence;
     }
 
     private void touched(String actor, Instant at, long sequence) {

@@ -1,5 +1,8 @@
 package io.ordo.projections;
 
+import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
@@ -71,6 +74,21 @@ public class OrderListProjection {
 
     @EventHandler
     void on(OrderCancelled e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(LeadDelivered e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(LeadWithdrawn e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
+        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    }
+
+    @EventHandler
+    void on(DiscussionNoteAdded e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
         change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
     }
 

@@ -1,7 +1,12 @@
 package io.ordo.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
+import io.ordo.application.port.in.DeliverLeadUseCase;
+import io.ordo.application.port.in.GetDiscussionUseCase;
+import io.ordo.application.port.in.NoteView;
+import io.ordo.application.port.in.WithdrawLeadUseCase;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
@@ -26,6 +31,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +42,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The orders of CONTRACT.md section 3: create, read, list, patch, move, cancel, timeline. Talks to use cases only. */
+/**
+ * The orders of CONTRACT.md section 3: create, read, list, patch, move, cancel, timeline, leads and discussion.
+ * Talks to use cases only.
+ */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders")
@@ -49,10 +58,20 @@ public class OrderController {
     private final ChangeOrderStatusUseCase changeStatus;
     private final CancelOrderUseCase cancel;
     private final GetOrderTimelineUseCase timeline;
+    private final DeliverLeadUseCase deliverLead;
+    private final WithdrawLeadUseCase withdrawLead;
+    private final AddDiscussionNoteUseCase addNote;
+    private final GetDiscussionUseCase discussion;
 
     public OrderController(CreateOrderUseCase create, GetOrderUseCase get, FindOrdersUseCase find,
                            UpdateOrderUseCase update, ChangeOrderStatusUseCase changeStatus, CancelOrderUseCase cancel,
-                           GetOrderTimelineUseCase timeline) {
+                           GetOrderTimelineUseCase timeline, DeliverLeadUseCase deliverLead,
+                           WithdrawLeadUseCase withdrawLead, AddDiscussionNoteUseCase addNote,
+                           GetDiscussionUseCase discussion) {
+        this.deliverLead = deliverLead;
+        this.withdrawLead = withdrawLead;
+        this.addNote = addNote;
+        this.discussion = discussion;
         this.create = create;
         this.get = get;
         this.find = find;
@@ -165,6 +184,50 @@ public class OrderController {
     @Operation(summary = "An order's status changes, oldest first")
     public List<TimelineEntry> timeline(Authentication auth, @PathVariable String id) {
         return timeline.timeline(caller(auth), id);
+    }
+
+    @PostMapping(path = "/{id}/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Deliver a lead to a lead campaign")
+    public ResponseEntity<OrderView> deliverLead(Authentication auth, @PathVariable String id,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @RequestBody LeadRequest body) {
+        if (body.leadId() == null || body.leadId().isBlank()) {
+            throw InvalidOrderException.of("leadId", "is required");
+        }
+        OrderView order = deliverLead.deliverLead(caller(auth), id, body.leadId(), version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @DeleteMapping("/{id}/leads/{leadId}")
+    @Operation(summary = "Take a delivered lead back")
+    public ResponseEntity<OrderView> withdrawLead(Authentication auth, @PathVariable String id,
+                                                  @PathVariable String leadId,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        OrderView order = withdrawLead.withdrawLead(caller(auth), id, leadId, version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a note to the order's discussion")
+    public ResponseEntity<NoteView> addNote(Authentication auth, @PathVariable String id, @RequestBody NoteRequest body) {
+        if (body.text() == null || body.text().isBlank()) {
+            throw InvalidOrderException.of("text", "is required");
+        }
+        return ResponseEntity.status(201).body(addNote.addNote(caller(auth), id, body.text()));
+    }
+
+    @GetMapping("/{id}/notes")
+    @Operation(summary = "The order's discussion, oldest first")
+    public List<NoteView> notes(Authentication auth, @PathVariable String id) {
+        return discussion.notes(caller(auth), id);
+    }
+
+    /** Body of {@code POST /api/orders/{id}/leads}. */
+    public record LeadRequest(String leadId) {
+    }
+
+    /** Body of {@code POST /api/orders/{id}/notes}. */
+    public record NoteRequest(String text) {
     }
 
     private static Caller caller(Authentication auth) {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.ordo.application.port.in.ForbiddenException;
-import io.ordo.application.port.in.OrderNotFoundException;
-import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.domain.FieldViolation;
 import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.OrdoException;
@@ -39,18 +36,13 @@ public class ProblemAdvice {
 
     @ExceptionHandler(OrdoException.class)
     ResponseEntity<ProblemDetail> refused(OrdoException e) {
-        HttpStatus status;
-        if (e instanceof InvalidOrderException) {
-            status = HttpStatus.BAD_REQUEST;
-        } else if (e instanceof OrderNotFoundException) {
-            status = HttpStatus.NOT_FOUND;
-        } else if (e instanceof ForbiddenException) {
-            status = HttpStatus.FORBIDDEN;
-        } else if (e instanceof PreconditionFailedException) {
-            status = HttpStatus.PRECONDITION_FAILED;
-        } else {
-            status = HttpStatus.CONFLICT; // every other business refusal, CONCURRENT_MODIFICATION included
-        }
+        HttpStatus status = switch (e.code()) {
+            case "VALIDATION_FAILED" -> HttpStatus.BAD_REQUEST;
+            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
+            case "PRECONDITION_FAILED" -> HttpStatus.PRECONDITION_FAILED;
+            default -> HttpStatus.CONFLICT; // every business refusal of CONTRACT.md section 4
+        };
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidOrderException invalid) {
             Problems.withErrors(problem, invalid.violations());

@@ -86,6 +86,10 @@ class OrderControllerTest {
         @Bean CancelOrderUseCase cancel() { return (caller, id, reason, ifMatch) -> answer("cancel", caller, id, reason, ifMatch); }
         @Bean GetOrderTimelineUseCase timeline() { return (caller, id) -> { answer("timeline", caller, id); return List.of(); }; }
         @Bean ListWorkflowsUseCase workflows() { return Workflows::all; }
+        @Bean io.ordo.application.port.in.DeliverLeadUseCase deliver() { return (caller, id, lead, ifMatch) -> answer("deliver", caller, id, lead, ifMatch); }
+        @Bean io.ordo.application.port.in.WithdrawLeadUseCase withdraw() { return (caller, id, lead, ifMatch) -> answer("withdraw", caller, id, lead, ifMatch); }
+        @Bean io.ordo.application.port.in.AddDiscussionNoteUseCase addNote() { return (caller, id, text) -> { answer("note", caller, id, text); return new io.ordo.application.port.in.NoteView("n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text); }; }
+        @Bean io.ordo.application.port.in.GetDiscussionUseCase notes() { return (caller, id) -> List.of(); }
     }
 
     @Autowired
@@ -194,6 +198,16 @@ class OrderControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 9, \"priority\": \"high\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2));
+    }
+
+    @Test
+    void a_note_answers_201_with_the_note() throws Exception {
+        mvc.perform(post("/api/orders/3f0c7a4e-0000-4000-8000-000000000001/notes").with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Call back at 5\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value("n-1"))
+                .andExpect(jsonPath("$.by").value("agent"))
+                .andExpect(jsonPath("$.text").value("Call back at 5"));
     }
 
     @Test

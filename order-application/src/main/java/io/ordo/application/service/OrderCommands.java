@@ -43,9 +43,16 @@ final class OrderCommands {
     }
 
     OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
+        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, command);
+        return policy.present(caller, visible(caller, orderId));
+    }
+
+    /** The write path without the answer: for writes that answer with something other than the order. */
+    void writeAs(Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch,
+                 Function<Long, Object> command) {
         OrderView current = visible(caller, orderId);
-        if (!policy.may(caller, AccessPolicy.Action.WRITE)) {
-            throw new ForbiddenException("Role(s) %s may not change orders.".formatted(caller.roles()));
+        if (!policy.may(caller, action)) {
+            throw new ForbiddenException("Role(s) %s may not do this (%s).".formatted(caller.roles(), action));
         }
         if (ifMatch != null && ifMatch != current.version()) {
             throw new PreconditionFailedException(ifMatch, current.version());
@@ -62,7 +69,6 @@ final class OrderCommands {
                 }
             }
         }
-        return policy.present(caller, visible(caller, orderId));
     }
 
     /** Sends and waits; a refusal comes back as our own exception wherever Axon wrapped it. */

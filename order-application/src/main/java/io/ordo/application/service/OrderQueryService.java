@@ -3,9 +3,11 @@ package io.ordo.application.service;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.FindOrdersUseCase;
 import io.ordo.application.port.in.ForbiddenException;
+import io.ordo.application.port.in.GetDiscussionUseCase;
 import io.ordo.application.port.in.GetOrderTimelineUseCase;
 import io.ordo.application.port.in.GetOrderUseCase;
 import io.ordo.application.port.in.ListWorkflowsUseCase;
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
@@ -18,7 +20,7 @@ import java.util.List;
 
 /** Reads orders, lists and timelines within the caller's scope. */
 public final class OrderQueryService implements GetOrderUseCase, FindOrdersUseCase, GetOrderTimelineUseCase,
-        ListWorkflowsUseCase {
+        GetDiscussionUseCase, ListWorkflowsUseCase {
 
     private final OrderCommands orders;
     private final OrderReadModelPort readModel;
@@ -40,6 +42,16 @@ public final class OrderQueryService implements GetOrderUseCase, FindOrdersUseCa
         OrderView order = orders.visible(caller, orderId);
         var scope = policy.scopeOf(caller).orElseThrow();
         return readModel.timeline(scope, OrderId.parse(order.id()).orElseThrow());
+    }
+
+    @Override
+    public List<NoteView> notes(Caller caller, String orderId) {
+        OrderView order = orders.visible(caller, orderId);
+        if (!policy.may(caller, AccessPolicy.Action.READ_NOTES)) {
+            throw new ForbiddenException("Role(s) %s may not read the discussion.".formatted(caller.roles()));
+        }
+        var scope = policy.scopeOf(caller).orElseThrow();
+        return readModel.notes(scope, OrderId.parse(order.id()).orElseThrow());
     }
 
     @Override

@@ -124,6 +124,11 @@ final class Fakes {
         }
 
         @Override
+        public List<io.ordo.application.port.in.NoteView> notes(OrderScope scope, OrderId id) {
+            return List.of();
+        }
+
+        @Override
         public OrderPage search(OrderScope scope, OrderQuery query) {
             searchedWith.add(scope);
             return new OrderPage(List.of(), null, false);

@@ -1,5 +1,6 @@
 package io.ordo.application.port.out;
 
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
@@ -18,6 +19,9 @@ public interface OrderReadModelPort {
     Optional<OrderView> find(OrderScope scope, OrderId id);
 
     List<TimelineEntry> timeline(OrderScope scope, OrderId id);
+
+    /** The discussion, oldest first; consistent with every acknowledged note like {@link #find}. */
+    List<NoteView> notes(OrderScope scope, OrderId id);
 
     /** @throws io.ordo.domain.InvalidOrderException when the query's cursor is not one this port gave out */
     OrderPage search(OrderScope scope, OrderQuery query);
