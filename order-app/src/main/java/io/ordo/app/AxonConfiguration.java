@@ -6,7 +6,17 @@ import io.ordo.projections.OrderDetailProjection;
 import io.ordo.projections.OrderListProjection;
 import io.ordo.projections.OrderNotesProjection;
 import io.ordo.projections.OrderTimelineProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +33,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Import(EventStoreConfiguration.class)
 class AxonConfiguration {
 
+    /**
+     * The Order aggregate, snapshotted every {@code ordo.snapshot.threshold} events so that a campaign with
+     * tens of thousands of deliveries loads from its latest snapshot plus a few events.
+     */
     @Bean
-    ConfigurerModule orderAggregate() {
-        return configurer -> configurer.configureAggregate(Order.class);
+    ConfigurerModule orderAggregate(@Value("${ordo.snapshot.threshold:250}") int threshold) {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)));
+    }
+
+    /**
+     * Spring's snapshotter only knows aggregates declared as Spring beans; ours is registered through the
+     * configurer (the domain stays Spring-free), so the snapshotter is told about it here. Snapshots are
+     * taken right after the command that crossed the threshold, in their own transaction.
+     */
+    @Bean
+    Snapshotter orderSnapshotter(EventStore eventStore, TransactionManager transactionManager,
+                                 ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
+        return AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .transactionManager(transactionManager)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .aggregateFactories(new GenericAggregateFactory<>(Order.class))
+                .build();
     }
 
     @Bean

@@ -34,6 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
+        requireNoLiveOwner(directory);
         stopStaleServer(directory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -65,6 +66,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /**
+     * Zonky holds a file lock on {@code epg-lock} for as long as its JVM lives. If we can take it, whoever
+     * started the server on this directory is gone; if not, another Ordo is using it and must not be harmed.
+     */
+    static void requireNoLiveOwner(Path directory) throws IOException {
+        Path lockFile = directory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+            var lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("Another running Ordo uses the data directory " + directory
+                        + "; stop it first or set ordo.embedded.data-dir to another directory.");
+            }
+            lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+            throw new IllegalStateException("This process already runs PostgreSQL on " + directory, sameJvm);
+        }
     }
 
     /** A postmaster left running by a killed JVM: stop it (fast shutdown), waiting up to 60 s. */

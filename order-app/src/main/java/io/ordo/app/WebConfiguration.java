@@ -16,7 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,8 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Spring Security (whose chain runs at -100): no credentials is a 401 even for a huge body
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -312,5 +312,10 @@ class OrderFlowIT {
         var tooLarge = agent.post("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        var chunked = agent.postChunked("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        var anonymous = new Http(port, null).post("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
+        assertThat(anonymous.status()).as("401 comes before 413").isEqualTo(401);
     }
 }

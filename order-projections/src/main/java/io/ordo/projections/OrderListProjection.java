@@ -106,7 +106,7 @@ public class OrderListProjection {
         jdbc.sql("""
                         UPDATE order_list SET status = :status, active = :active, customer_id = :customerId,
                                location = :location, priority = :priority, total_amount = :total,
-                               updated_at = :updatedAt, last_changed_at = :updatedAt, version = :version,
+                               updated_at = :updatedAt, last_changed_at = :lastChangedAt, version = :version,
                                search_text = :search, document = CAST(:document AS jsonb)
                         WHERE order_id = :id""")
                 .param("id", orderId)
@@ -116,7 +116,8 @@ public class OrderListProjection {
                 .param("location", d.location)
                 .param("priority", d.priority)
                 .param("total", d.totalAmountValue())
-                .param("updatedAt", Timestamp.from(d.updatedAt))
+                .param("updatedAt", d.updatedAt == null ? null : Timestamp.from(d.updatedAt))
+                .param("lastChangedAt", Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt))
                 .param("version", d.version)
                 .param("search", d.searchText())
                 .param("document", ProjectionJson.write(d))

@@ -127,6 +127,16 @@ class OrderProjectionsTest {
     }
 
     @Test
+    void a_note_as_first_change_counts_in_the_list_version_without_touching_updated_at() {
+        var id = OrderId.of(UUID.randomUUID());
+        list.on(created(id, "acme", "ORD-2026-000004", "Chatty", "agent", null), T0);
+        list.on(new io.ordo.domain.event.DiscussionNoteAdded(id, "n1", "hello", "agent2"), T0.plusSeconds(1), 1);
+        var row = search("chatty").get(0);
+        assertThat(row.version()).isEqualTo(1);
+        assertThat(row.updatedAt()).isNull();
+    }
+
+    @Test
     void q_matches_number_name_phone_and_description_literally() {
         var id = OrderId.of(UUID.randomUUID());
         list.on(created(id, "acme", "PCT-100", "Percent 100% Jones", "agent", null), T0);

@@ -1,6 +1,8 @@
 package io.ordo.adapters.persistence;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -26,6 +28,19 @@ import java.util.UUID;
 public final class EventJson {
 
     private EventJson() {
+    }
+
+    /**
+     * The form of aggregate snapshots: the aggregate's own fields (it has no getters, and must not grow any
+     * for the sake of storage), otherwise the same as events. A snapshot is a cache: a new release may
+     * drop all snapshots and rebuild them from the events.
+     */
+    public static ObjectMapper snapshotMapper() {
+        ObjectMapper mapper = objectMapper();
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return mapper;
     }
 
     public static ObjectMapper objectMapper() {

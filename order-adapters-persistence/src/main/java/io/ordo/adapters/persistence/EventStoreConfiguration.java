@@ -99,13 +99,12 @@ public class EventStoreConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(EventClock eventClock, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           EventSchema eventSchema) {
         return new PreciseJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(EventJson.snapshotMapper()).build())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())

@@ -16,7 +16,6 @@ import io.ordo.application.port.in.GetOrderUseCase;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
-import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.in.TimelineEntry;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.domain.FieldViolation;
@@ -238,7 +237,10 @@ public class OrderController {
         return "\"" + order.version() + "\"";
     }
 
-    /** The version an If-Match names; null for none or {@code *} (any existing order). */
+    /**
+     * The version an If-Match names; null for none or {@code *} (any existing order). A tag Ordo never gives
+     * out becomes -1, a version no order has: the use case answers 412 after it has answered 404 and 403.
+     */
     private static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
@@ -251,8 +253,10 @@ public class OrderController {
                 // falls through: a tag we never gave out cannot match
             }
         }
-        throw new PreconditionFailedException(-1, -1);
+        return NO_VERSION;
     }
+
+    private static final long NO_VERSION = -1;
 
     private static Instant instant(List<FieldViolation> errors, String field, String text) {
         if (text == null) {

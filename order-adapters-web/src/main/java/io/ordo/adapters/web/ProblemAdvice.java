@@ -53,6 +53,9 @@ public class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
+            return respond(RequestSizeLimitFilter.tooLarge());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
@@ -125,6 +128,17 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
+                return respond(RequestSizeLimitFilter.tooLarge());
+            }
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return databaseAway(e);
+            }
+        }
         String correlationId = UUID.randomUUID().toString();
         log.error("unexpected failure, correlation id {}", correlationId, e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -74,15 +74,26 @@ public final class Http {
         return send(method, path, body, ifMatch, "application/json");
     }
 
+    /** Sends the body chunked, without a Content-Length, as streaming clients do. */
+    public Answer postChunked(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                null, "application/json");
+    }
+
     public Answer send(String method, String path, String body, String ifMatch, String contentType) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), ifMatch, body == null ? null : contentType);
+    }
+
+    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
-        if (body != null && contentType != null) {
+        if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (ifMatch != null) {

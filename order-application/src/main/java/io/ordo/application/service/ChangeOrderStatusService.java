@@ -5,7 +5,9 @@ import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.StatusChange;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.OrderId;
+import io.ordo.domain.Workflows;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -20,7 +22,12 @@ public final class ChangeOrderStatusService implements ChangeOrderStatusUseCase 
 
     @Override
     public OrderView changeStatus(Caller caller, String orderId, StatusChange change, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, expected -> new ChangeOrderStatusCommand(
+        return commands.write(caller, orderId, ifMatch, order -> Workflows.find(order.workflow())
+                .filter(workflow -> !workflow.hasStatus(change.status()))
+                .ifPresent(workflow -> {
+                    throw InvalidOrderException.of("status",
+                            "'%s' is not a status of workflow '%s'".formatted(change.status(), workflow.name()));
+                }), expected -> new ChangeOrderStatusCommand(
                 OrderId.parse(orderId).orElseThrow(), change.status(), change.reason(), change.note(),
                 change.carrier(), change.trackingNumber(), caller.userId(), expected));
     }

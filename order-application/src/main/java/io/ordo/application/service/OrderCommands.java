@@ -43,14 +43,29 @@ final class OrderCommands {
     }
 
     OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
-        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, command);
+        return write(caller, orderId, ifMatch, order -> { }, command);
+    }
+
+    /**
+     * As {@link #write(Caller, String, Long, Function)}, with {@code bodyCheck}: the request's own rules that
+     * need the order's workflow, judged before rights and versions (400 comes before 403 and 412).
+     */
+    OrderView write(Caller caller, String orderId, Long ifMatch, java.util.function.Consumer<OrderView> bodyCheck,
+                    Function<Long, Object> command) {
+        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, bodyCheck, command);
         return policy.present(caller, visible(caller, orderId));
     }
 
-    /** The write path without the answer: for writes that answer with something other than the order. */
     void writeAs(Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch,
                  Function<Long, Object> command) {
+        writeAs(caller, orderId, action, ifMatch, order -> { }, command);
+    }
+
+    /** The write path without the answer: for writes that answer with something other than the order. */
+    private void writeAs(Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch,
+                         java.util.function.Consumer<OrderView> bodyCheck, Function<Long, Object> command) {
         OrderView current = visible(caller, orderId);
+        bodyCheck.accept(current);
         if (!policy.may(caller, action)) {
             throw new ForbiddenException("Role(s) %s may not do this (%s).".formatted(caller.roles(), action));
         }

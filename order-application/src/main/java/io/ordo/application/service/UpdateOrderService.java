@@ -5,7 +5,9 @@ import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.DetailsPatch;
+import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.OrderId;
+import io.ordo.domain.Workflows;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -20,7 +22,12 @@ public final class UpdateOrderService implements UpdateOrderUseCase {
 
     @Override
     public OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, expected -> new UpdateOrderDetailsCommand(
+        return commands.write(caller, orderId, ifMatch, order -> Workflows.find(order.workflow())
+                .filter(workflow -> workflow.justificationRequired() && (justification == null || justification.isBlank()))
+                .ifPresent(workflow -> {
+                    throw InvalidOrderException.of("justification",
+                            "is required to change a " + workflow.name() + " order");
+                }), expected -> new UpdateOrderDetailsCommand(
                 OrderId.parse(orderId).orElseThrow(), patch, justification, caller.userId(), expected));
     }
 }

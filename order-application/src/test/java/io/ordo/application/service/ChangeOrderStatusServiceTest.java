@@ -56,6 +56,14 @@ class ChangeOrderStatusServiceTest {
     }
 
     @Test
+    void an_unknown_status_is_a_400_before_rights_and_versions_are_judged() {
+        var teleport = new StatusChange("teleported", null, null, null, null);
+        assertThatThrownBy(() -> service.changeStatus(Fakes.caller("viewer", "acme", "viewer"), id, teleport, 1L))
+                .isInstanceOf(io.ordo.domain.InvalidOrderException.class);
+        assertThat(commands.sent).isEmpty();
+    }
+
+    @Test
     void stale_if_match_is_refused_before_anything_is_sent() {
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("agent", "acme", "agent"), id, toPending, 3L))
                 .isInstanceOf(PreconditionFailedException.class);
