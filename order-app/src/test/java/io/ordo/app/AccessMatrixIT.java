@@ -1,0 +1,216 @@
+package io.ordo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * CONTRACT.md section 2 as one table: every demo user × every order endpoint × (their own order, another's
+ * in the tenant, another location's, another tenant's) → the status code, asserted cell by cell, and no
+ * list leaks a row the user may not see.
+ */
+@OrdoIntegrationTest
+class AccessMatrixIT {
+
+    /**
+     * Who sees which of the three orders, and what each may do. A = agent's, location north, customer cust-1;
+     * B = agent2's, location south, customer cust-2; G = globex's.
+     */
+    private static final String TABLE = """
+            user          sees   write  readNotes  postNotes  create
+            admin         AB     yes    yes        yes        yes
+            manager       AB     yes    yes        yes        yes
+            manager-north A      yes    yes        yes        yes
+            agent         A      yes    yes        yes        yes
+            agent2        B      yes    yes        yes        yes
+            viewer        AB     no     yes        no         no
+            auditor       AB     no     yes        no         no
+            customer      A      no     no         no         no
+            globex-admin  G      yes    yes        yes        yes
+            ops           -      no     no         no         no
+            """;
+
+    record Row(String user, String sees, boolean write, boolean readNotes, boolean postNotes, boolean create) {
+    }
+
+    /** An endpoint applied to an order id, with the answer expected for a user who sees the order. */
+    record Endpoint(String name, Function<Row, Integer> whenVisible, Call call) {
+    }
+
+    interface Call {
+        Http.Answer apply(Http http, String orderId);
+    }
+
+    @LocalServerPort
+    int port;
+
+    final Map<String, String> orders = new LinkedHashMap<>();
+    String tag;
+
+    static List<Row> rows() {
+        var rows = new ArrayList<Row>();
+        for (String line : TABLE.strip().split("\n")) {
+            String[] c = line.trim().split("\\s+");
+            if (c[0].equals("user")) {
+                continue;
+            }
+            rows.add(new Row(c[0], c[1], c[2].equals("yes"), c[3].equals("yes"), c[4].equals("yes"), c[5].equals("yes")));
+        }
+        return rows;
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET order", r -> 200, (h, id) -> h.get("/api/orders/" + id)),
+            new Endpoint("GET timeline", r -> 200, (h, id) -> h.get("/api/orders/" + id + "/timeline")),
+            new Endpoint("GET notes", r -> r.readNotes() ? 200 : 403, (h, id) -> h.get("/api/orders/" + id + "/notes")),
+            new Endpoint("POST notes", r -> r.postNotes() ? 201 : 403,
+                    (h, id) -> h.post("/api/orders/" + id + "/notes", "{\"text\": \"matrix\"}")),
+            // a patch that changes nothing: passes every check, stores nothing
+            new Endpoint("PATCH", r -> r.write() ? 200 : 403,
+                    (h, id) -> h.patch("/api/orders/" + id, "{\"description\": \"Matrix order\"}", null)),
+            // a move the workflow refuses: 409 proves the caller got past 404 and 403, and changes nothing
+            new Endpoint("POST status", r -> r.write() ? 409 : 403,
+                    (h, id) -> h.post("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}")),
+            new Endpoint("POST cancel (stale If-Match)", r -> r.write() ? 412 : 403,
+                    (h, id) -> h.post("/api/orders/" + id + "/cancel", "{\"reason\": \"matrix\"}", "\"999\"")),
+            new Endpoint("POST leads (not a campaign)", r -> r.write() ? 400 : 403,
+                    (h, id) -> h.post("/api/orders/" + id + "/leads", "{\"leadId\": \"x\"}")),
+            new Endpoint("DELETE lead (not a campaign)", r -> r.write() ? 400 : 403,
+                    (h, id) -> h.send("DELETE", "/api/orders/" + id + "/leads/x", null, null)));
+
+    @BeforeEach
+    void createOrders() {
+        tag = "Matrix" + UUID.randomUUID().toString().substring(0, 8);
+        orders.put("A", create("agent", "north", "cust-1"));
+        orders.put("B", create("agent2", "south", "cust-2"));
+        orders.put("G", create("globex-admin", null, "cust-1"));
+    }
+
+    private String create(String user, String location, String customerId) {
+        var created = new Http(port, user).post("/api/orders", """
+                {"workflow": "standard", "customer": {"id": "%s", "name": "%s"}, "deliveryAddress": "1 Main St",
+                 "description": "Matrix order", "notes": "staff only", %s "priority": 1}"""
+                .formatted(customerId, tag, location == null ? "" : "\"location\": \"" + location + "\","));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    @Test
+    void every_role_gets_exactly_the_contracts_answer_on_every_order() {
+        var failures = new ArrayList<String>();
+        int cells = 0;
+        for (Row row : rows()) {
+            var http = new Http(port, row.user());
+            for (Endpoint endpoint : ENDPOINTS) {
+                for (var order : orders.entrySet()) {
+                    int expected = row.sees().contains(order.getKey()) ? endpoint.whenVisible().apply(row) : 404;
+                    var answer = endpoint.call().apply(http, order.getValue());
+                    cells++;
+                    if (answer.status() != expected) {
+                        failures.add("%s %s on %s: expected %d, got %s".formatted(row.user(), endpoint.name(),
+                                order.getKey(), expected, answer));
+                    } else if (expected >= 400 && !answer.contentType().startsWith("application/problem+json")) {
+                        failures.add("%s %s on %s: not a problem: %s".formatted(row.user(), endpoint.name(),
+                                order.getKey(), answer));
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("cells that differ from the contract").isEmpty();
+        assertThat(cells).isEqualTo(rows().size() * ENDPOINTS.size() * 3);
+    }
+
+    @Test
+    void creating_is_for_admins_managers_and_agents_only() {
+        for (Row row : rows()) {
+            var answer = new Http(port, row.user()).post("/api/orders", """
+                    {"workflow": "standard", "customer": {"name": "Creator"}, "deliveryAddress": "x"}""");
+            assertThat(answer.status()).as(row.user()).isEqualTo(row.create() ? 201 : 403);
+        }
+    }
+
+    @Test
+    void lists_never_leak_a_row_and_filters_only_narrow() {
+        var byId = new LinkedHashMap<String, String>();
+        orders.forEach((name, id) -> byId.put(id, name));
+        for (Row row : rows()) {
+            var http = new Http(port, row.user());
+            var answer = eventually(() -> http.get("/api/orders?q=" + tag),
+                    a -> a.status() != 200 || names(a, byId).size() == expectedVisible(row).size());
+            if (row.user().equals("ops")) {
+                assertThat(answer.status()).isEqualTo(403);
+                continue;
+            }
+            assertThat(names(answer, byId)).as(row.user()).isEqualTo(expectedVisible(row));
+            // a filter asking for more than the bound gets no more
+            assertThat(names(http.get("/api/orders?q=" + tag + "&location=south"), byId))
+                    .as(row.user() + " filtering for south").isSubsetOf(expectedVisible(row));
+            assertThat(names(http.get("/api/orders?q=" + tag + "&customerId=cust-2"), byId))
+                    .as(row.user() + " filtering for cust-2").isSubsetOf(expectedVisible(row));
+        }
+    }
+
+    @Test
+    void customers_see_their_order_without_staff_notes_and_viewers_get_no_transitions() {
+        var asCustomer = new Http(port, "customer").get("/api/orders/" + orders.get("A")).json();
+        assertThat(asCustomer.get("notes").isNull()).isTrue();
+        var asAgent = new Http(port, "agent").get("/api/orders/" + orders.get("A")).json();
+        assertThat(asAgent.get("notes").asText()).isEqualTo("staff only");
+        assertThat(asAgent.get("allowedTransitions")).isNotEmpty();
+        assertThat(new Http(port, "viewer").get("/api/orders/" + orders.get("A")).json().get("allowedTransitions"))
+                .isEmpty();
+        assertThat(new Http(port, "customer").get("/api/orders/" + orders.get("A")).json().get("allowedTransitions"))
+                .isEmpty();
+    }
+
+    private static Set<String> expectedVisible(Row row) {
+        var names = new HashSet<String>();
+        for (char c : row.sees().toCharArray()) {
+            if (c != '-') {
+                names.add(String.valueOf(c));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> names(Http.Answer answer, Map<String, String> byId) {
+        var names = new HashSet<String>();
+        if (answer.status() == 200) {
+            answer.json().get("items").forEach(o -> {
+                String name = byId.get(o.get("id").asText());
+                names.add(name == null ? "LEAK:" + o.get("id").asText() : name);
+            });
+        }
+        return names;
+    }
+
+    private static Http.Answer eventually(java.util.function.Supplier<Http.Answer> probe,
+                                          java.util.function.Predicate<Http.Answer> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Http.Answer answer = probe.get();
+        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answer = probe.get();
+        }
+        return answer;
+    }
+}
