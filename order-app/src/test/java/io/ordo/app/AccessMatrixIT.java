@@ -58,6 +58,9 @@ class AccessMatrixIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     final Map<String, String> orders = new LinkedHashMap<>();
     String tag;
 
@@ -162,6 +165,27 @@ class AccessMatrixIT {
             assertThat(names(http.get("/api/orders?q=" + tag + "&customerId=cust-2"), byId))
                     .as(row.user() + " filtering for cust-2").isSubsetOf(expectedVisible(row));
         }
+    }
+
+    @Test
+    void server_owned_fields_in_a_body_are_refused_by_name_and_store_nothing() {
+        var agent = new Http(port, "agent");
+        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        for (String field : List.of("id", "tenantId", "createdBy", "createdAt", "updatedBy", "version", "active",
+                "allowedTransitions", "totalAmount", "contact")) {
+            var answer = agent.post("/api/orders", """
+                    {"workflow": "standard", "customer": {"name": "Sneaky"}, "deliveryAddress": "x", "%s": "acme"}"""
+                    .formatted(field));
+            assertThat(answer.status()).as(field).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        }
+        for (String field : List.of("status", "tenantId", "createdBy", "version", "workflow", "orderNumber",
+                "currency", "items", "contact")) {
+            var answer = agent.patch("/api/orders/" + orders.get("A"), "{\"%s\": \"x\"}".formatted(field), null);
+            assertThat(answer.status()).as(field).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
