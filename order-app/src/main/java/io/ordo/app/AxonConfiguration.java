@@ -15,6 +15,9 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -58,6 +61,17 @@ class AxonConfiguration {
                 .handlerDefinition(handlerDefinition)
                 .aggregateFactories(new GenericAggregateFactory<>(Order.class))
                 .build();
+    }
+
+    /** Every event carries its command's correlation and trace ids, and the tenant and user that caused it. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider tenantAndActor() {
+        return new SimpleCorrelationDataProvider("tenant", "actor");
     }
 
     @Bean

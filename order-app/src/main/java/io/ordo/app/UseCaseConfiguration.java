@@ -1,11 +1,15 @@
 package io.ordo.app;
 
+import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
 import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
+import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.application.port.out.OrderAsOfPort;
+import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
@@ -14,12 +18,15 @@ import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.CancelOrderService;
 import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
+import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
 import io.ordo.application.service.UpdateOrderService;
+import io.ordo.projections.EventFoldingAsOfAdapter;
 import io.ordo.projections.JdbcOrderReadModelAdapter;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +86,22 @@ class UseCaseConfiguration {
     AddDiscussionNoteUseCase addDiscussionNote(CommandGateway commands, OrderReadModelPort readModel,
                                                AccessPolicy policy) {
         return new AddDiscussionNoteService(commands, readModel, policy, UUID::randomUUID);
+    }
+
+    @Bean
+    OrderHistoryPort orderHistory(JdbcClient jdbc) {
+        return new JdbcOrderHistoryAdapter(jdbc);
+    }
+
+    @Bean
+    OrderAsOfPort orderAsOf(EventStore events, Clock clock) {
+        return new EventFoldingAsOfAdapter(events, clock);
+    }
+
+    @Bean
+    GetOrderHistoryUseCase orderHistoryUseCase(OrderReadModelPort readModel, OrderHistoryPort history,
+                                               OrderAsOfPort asOf, AccessPolicy policy, Clock clock) {
+        return new OrderHistoryService(readModel, history, asOf, policy, clock);
     }
 
     /** Reads: one service answers order, list, timeline, discussion and workflows. */

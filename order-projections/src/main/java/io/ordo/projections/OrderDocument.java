@@ -126,6 +126,29 @@ final class OrderDocument {
         version = sequence;
     }
 
+    /**
+     * Applies any order event; false for an event this fold does not know (a newer release's, say), which it
+     * then leaves out rather than guessing.
+     */
+    boolean applyAny(Object event, Instant at, long sequence) {
+        if (event instanceof OrderDetailsUpdated e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderStatusChanged e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderCancelled e) {
+            apply(e, at, sequence);
+        } else if (event instanceof LeadDelivered e) {
+            apply(e, at, sequence);
+        } else if (event instanceof LeadWithdrawn e) {
+            apply(e, at, sequence);
+        } else if (event instanceof DiscussionNoteAdded e) {
+            apply(e, at, sequence);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     private void touched(String actor, Instant at, long sequence) {
         updatedBy = actor;
         updatedAt = at;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.DeliverLeadUseCase;
+import io.ordo.application.port.in.ChainVerification;
+import io.ordo.application.port.in.EventPage;
 import io.ordo.application.port.in.GetDiscussionUseCase;
+import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.WithdrawLeadUseCase;
 import io.ordo.application.port.in.Caller;
@@ -61,12 +64,14 @@ public class OrderController {
     private final WithdrawLeadUseCase withdrawLead;
     private final AddDiscussionNoteUseCase addNote;
     private final GetDiscussionUseCase discussion;
+    private final GetOrderHistoryUseCase history;
 
     public OrderController(CreateOrderUseCase create, GetOrderUseCase get, FindOrdersUseCase find,
                            UpdateOrderUseCase update, ChangeOrderStatusUseCase changeStatus, CancelOrderUseCase cancel,
                            GetOrderTimelineUseCase timeline, DeliverLeadUseCase deliverLead,
                            WithdrawLeadUseCase withdrawLead, AddDiscussionNoteUseCase addNote,
-                           GetDiscussionUseCase discussion) {
+                           GetDiscussionUseCase discussion, GetOrderHistoryUseCase history) {
+        this.history = history;
         this.deliverLead = deliverLead;
         this.withdrawLead = withdrawLead;
         this.addNote = addNote;
@@ -88,10 +93,48 @@ public class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One order as it stands now")
-    public ResponseEntity<OrderView> get(Authentication auth, @PathVariable String id) {
+    @Operation(summary = "One order as it stands now, or as it stood at an instant (asOf)")
+    public ResponseEntity<OrderView> get(Authentication auth, @PathVariable String id,
+                                         @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            var errors = new ArrayList<FieldViolation>();
+            Instant at = instant(errors, "asOf", asOf);
+            if (!errors.isEmpty()) {
+                throw new InvalidOrderException(errors);
+            }
+            OrderView then = history.asOf(caller(auth), id, at);
+            return ResponseEntity.ok().eTag(etag(then)).body(then);
+        }
         OrderView order = get.get(caller(auth), id);
         return ResponseEntity.ok().eTag(etag(order)).body(order);
+    }
+
+    @GetMapping("/{id}/events")
+    @Operation(summary = "The order's stored events, oldest first")
+    public EventPage events(Authentication auth, @PathVariable String id,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false, defaultValue = "100") String limit) {
+        int size;
+        try {
+            size = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw InvalidOrderException.of("limit", "must be an integer from 1 to 1000");
+        }
+        return history.events(caller(auth), id, cursor, size);
+    }
+
+    @GetMapping("/{id}/verify")
+    @Operation(summary = "Re-compute the order's hash chain")
+    public ResponseEntity<java.util.Map<String, Object>> verify(Authentication auth, @PathVariable String id) {
+        ChainVerification result = history.verify(caller(auth), id);
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("valid", result.valid());
+        if (result.valid()) {
+            body.put("events", result.events());
+        } else {
+            body.put("brokenAt", result.brokenAt());
+        }
+        return ResponseEntity.ok(body);
     }
 
     @GetMapping

@@ -90,6 +90,13 @@ class OrderControllerTest {
         @Bean io.ordo.application.port.in.WithdrawLeadUseCase withdraw() { return (caller, id, lead, ifMatch) -> answer("withdraw", caller, id, lead, ifMatch); }
         @Bean io.ordo.application.port.in.AddDiscussionNoteUseCase addNote() { return (caller, id, text) -> { answer("note", caller, id, text); return new io.ordo.application.port.in.NoteView("n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text); }; }
         @Bean io.ordo.application.port.in.GetDiscussionUseCase notes() { return (caller, id) -> List.of(); }
+        @Bean io.ordo.application.port.in.GetOrderHistoryUseCase history() {
+            return new io.ordo.application.port.in.GetOrderHistoryUseCase() {
+                public io.ordo.application.port.in.EventPage events(Caller c, String id, String cursor, int limit) { answer("events", c, id, cursor, limit); return new io.ordo.application.port.in.EventPage(List.of(), null, false); }
+                public OrderView asOf(Caller c, String id, Instant at) { return answer("asOf", c, id, at); }
+                public io.ordo.application.port.in.ChainVerification verify(Caller c, String id) { answer("verify", c, id); return io.ordo.application.port.in.ChainVerification.brokenAt(3); }
+            };
+        }
     }
 
     @Autowired
@@ -209,6 +216,21 @@ class OrderControllerTest {
                 .andExpect(jsonPath("$.id").value("n-1"))
                 .andExpect(jsonPath("$.by").value("agent"))
                 .andExpect(jsonPath("$.text").value("Call back at 5"));
+    }
+
+    @Test
+    void as_of_is_an_instant_and_verify_names_the_broken_link() throws Exception {
+        String path = "/api/orders/3f0c7a4e-0000-4000-8000-000000000001";
+        mvc.perform(get(path).param("asOf", "2026-11-21T20:00:00.5Z").with(httpBasic("auditor", "demo")))
+                .andExpect(status().isOk());
+        assertThat(calls.get(0)[0]).isEqualTo("asOf");
+        assertThat(calls.get(0)[3]).isEqualTo(Instant.parse("2026-11-21T20:00:00.5Z"));
+        mvc.perform(get(path).param("asOf", "yesterday").with(httpBasic("auditor", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
+        mvc.perform(get(path + "/verify").with(httpBasic("auditor", "demo")))
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.brokenAt").value(3));
     }
 
     @Test

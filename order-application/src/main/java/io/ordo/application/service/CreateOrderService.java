@@ -65,7 +65,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
         String number = clientNumber != null ? clientNumber
                 : numbers.next(caller.tenantId(), clock.instant().atZone(ZoneOffset.UTC).getYear());
         commands.send(new CreateOrderCommand(id, caller.tenantId(), number, order.workflow(), order.status(), details,
-                order.contactId(), order.conversationId(), caller.userId()));
+                order.contactId(), order.conversationId(), caller.userId()), caller);
         return policy.present(caller, commands.visible(caller, id.toString()));
     }
 }

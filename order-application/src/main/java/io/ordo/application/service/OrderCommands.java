@@ -10,6 +10,7 @@ import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.OrdoException;
 import java.util.function.Function;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -74,7 +75,7 @@ final class OrderCommands {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                send(command.apply(ifMatch));
+                send(command.apply(ifMatch), caller);
                 break;
             } catch (ConflictingAggregateVersionException stale) {
                 throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
@@ -86,10 +87,18 @@ final class OrderCommands {
         }
     }
 
-    /** Sends and waits; a refusal comes back as our own exception wherever Axon wrapped it. */
-    void send(Object command) {
+    /**
+     * Sends and waits; a refusal comes back as our own exception wherever Axon wrapped it. The caller's
+     * tenant and user id travel as metadata, which Axon copies onto every event the command causes.
+     */
+    void send(Object command, Caller caller) {
+        var metaData = new java.util.HashMap<String, Object>();
+        metaData.put("actor", caller.userId());
+        if (caller.tenantId() != null) {
+            metaData.put("tenant", caller.tenantId());
+        }
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (RuntimeException e) {
             throw translate(e);
         }

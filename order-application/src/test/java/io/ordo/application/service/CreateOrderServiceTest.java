@@ -49,6 +49,7 @@ class CreateOrderServiceTest {
         assertThat(sent.orderNumber()).isEqualTo("ORD-2027-000001");
         assertThat(sent.tenantId()).isEqualTo("acme");
         assertThat(sent.actor()).isEqualTo("agent");
+        assertThat(commands.metaData.get(0)).containsEntry("tenant", "acme").containsEntry("actor", "agent");
         assertThat(view.id()).isEqualTo(ID.toString());
         assertThat(view.allowedTransitions()).containsExactly("cancelled", "pending");
     }

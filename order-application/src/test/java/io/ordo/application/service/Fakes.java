@@ -54,12 +54,18 @@ final class Fakes {
     /** Command gateway that records what it is sent and answers with what the test programmed. */
     static final class Commands implements CommandGateway {
         final List<Object> sent = new ArrayList<>();
+        final List<Map<String, Object>> metaData = new ArrayList<>();
         final Deque<RuntimeException> failures = new ArrayDeque<>();
         Function<Object, Object> onSend = command -> null;
 
         @Override
         @SuppressWarnings("unchecked")
-        public <R> R sendAndWait(Object command) {
+        public <R> R sendAndWait(Object message) {
+            Object command = message;
+            if (message instanceof CommandMessage<?> wrapped) {
+                command = wrapped.getPayload();
+                metaData.add(wrapped.getMetaData());
+            }
             sent.add(command);
             if (!failures.isEmpty()) {
                 throw failures.poll();
