@@ -1,4 +1,4 @@
--- Axon's JDBC event store and token store in snake_case, shaped exactly like
+-- Axon's JDBC event store, token store and dead-letter queue in snake_case, shaped exactly like
 -- the tables Axon's own PostgreSQL table factories generate (see EventStoreConfiguration).
 
 CREATE TABLE domain_event_entry (

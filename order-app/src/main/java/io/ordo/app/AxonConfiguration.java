@@ -2,6 +2,7 @@ package io.ordo.app;
 
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.domain.Order;
+import io.ordo.projections.AuditProjection;
 import io.ordo.projections.OrderDetailProjection;
 import io.ordo.projections.OrderListProjection;
 import io.ordo.projections.OrderNotesProjection;
@@ -95,6 +96,11 @@ class AxonConfiguration {
     @Bean
     OrderNotesProjection orderNotesProjection(JdbcClient jdbc) {
         return new OrderNotesProjection(jdbc);
+    }
+
+    @Bean
+    AuditProjection auditProjection(JdbcClient jdbc) {
+        return new AuditProjection(jdbc);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
 import io.ordo.application.port.in.GetOrderHistoryUseCase;
+import io.ordo.application.port.in.SearchAuditUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
@@ -14,6 +15,7 @@ import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.AddDiscussionNoteService;
+import io.ordo.application.service.AuditService;
 import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.CancelOrderService;
 import io.ordo.application.service.ChangeOrderStatusService;
@@ -22,9 +24,11 @@ import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
 import io.ordo.application.service.UpdateOrderService;
 import io.ordo.projections.EventFoldingAsOfAdapter;
+import io.ordo.projections.JdbcAuditTrailAdapter;
 import io.ordo.projections.JdbcOrderReadModelAdapter;
 import java.time.Clock;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +106,11 @@ class UseCaseConfiguration {
     GetOrderHistoryUseCase orderHistoryUseCase(OrderReadModelPort readModel, OrderHistoryPort history,
                                                OrderAsOfPort asOf, AccessPolicy policy, Clock clock) {
         return new OrderHistoryService(readModel, history, asOf, policy, clock);
+    }
+
+    @Bean
+    SearchAuditUseCase audit(DataSource dataSource, AccessPolicy policy) {
+        return new AuditService(new JdbcAuditTrailAdapter(dataSource), policy);
     }
 
     /** Reads: one service answers order, list, timeline, discussion and workflows. */

@@ -1,6 +1,7 @@
 package io.ordo.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.OrderController;
 import io.ordo.adapters.web.ProblemAdvice;
 import io.ordo.adapters.web.RequestSizeLimitFilter;
@@ -20,7 +21,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@Import({OrderController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
+@Import({OrderController.class, AuditController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
         WebJsonConfiguration.class})
 class WebConfiguration {
 

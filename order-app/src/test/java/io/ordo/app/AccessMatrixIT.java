@@ -189,6 +189,27 @@ class AccessMatrixIT {
     }
 
     @Test
+    void a_location_manager_cannot_move_an_order_out_of_its_location() {
+        var north = new Http(port, "manager-north");
+        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", orders.get("A")).query(Long.class).single();
+        assertThat(north.patch("/api/orders/" + orders.get("A"), "{\"location\": \"south\"}", null).status()).isEqualTo(403);
+        assertThat(north.patch("/api/orders/" + orders.get("A"), "{\"location\": null}", null).status()).isEqualTo(403);
+        assertThat(north.patch("/api/orders/" + orders.get("A"), "{\"location\": \"north\", \"priority\": 4}", null)
+                .status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", orders.get("A")).query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void operational_endpoints_beyond_health_are_for_the_platform_operator() {
+        assertThat(new Http(port, "admin").get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(new Http(port, "customer").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(new Http(port, "ops").get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(new Http(port, null).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void customers_see_their_order_without_staff_notes_and_viewers_get_no_transitions() {
         var asCustomer = new Http(port, "customer").get("/api/orders/" + orders.get("A")).json();
         assertThat(asCustomer.get("notes").isNull()).isTrue();

@@ -116,6 +116,63 @@ class HistoryIT {
     }
 
     @Test
+    void the_audit_trail_finds_exactly_one_users_changes_across_orders_and_exports_them_safely() {
+        Instant start = Instant.now();
+        String first = sixChangesByThreeUsers("Audit One").get(0).get("id").asText();
+        String second = sixChangesByThreeUsers("Audit Two").get(0).get("id").asText();
+        var auditor = new Http(port, "auditor");
+        String byManager = "/api/audit?actor=manager&from=" + start;
+        var page = eventually(() -> auditor.get(byManager), a -> a.json().get("items").size() == 4);
+        page.json().get("items").forEach(e -> assertThat(e.get("by").asText()).isEqualTo("manager"));
+        assertThat(page.json().get("items")).extracting(e -> e.get("orderId").asText())
+                .containsExactly(second, second, first, first);
+        assertThat(page.json().get("items")).extracting(e -> e.get("type").asText())
+                .containsExactly("OrderDetailsUpdated", "OrderStatusChanged", "OrderDetailsUpdated", "OrderStatusChanged");
+        assertThat(page.json().get("items").get(3).get("reason").asText()).isEqualTo("paid");
+        assertThat(page.json().get("items").get(3).get("orderNumber").asText()).startsWith("ORD-");
+
+        var everything = eventually(() -> auditor.get("/api/audit?limit=5&from=" + start),
+                a -> a.json().get("hasMore").asBoolean());
+        var rest = auditor.get("/api/audit?limit=100&from=" + start + "&cursor=" + everything.json().get("nextCursor").asText());
+        assertThat(everything.json().get("items").size() + rest.json().get("items").size()).isEqualTo(14);
+        assertThat(auditor.get("/api/audit?type=OrderCancelled&orderId=" + first).json().get("items")).hasSize(1);
+
+        new Http(port, "admin").post("/api/orders", OrderFlowIT.standardOrder("Formula"));
+        String formulaOrder = eventually(() -> auditor.get("/api/audit?type=OrderCreated&actor=admin&from=" + start),
+                a -> a.json().get("items").size() == 1).json().get("items").get(0).get("orderId").asText();
+        new Http(port, "admin").post("/api/orders/" + formulaOrder + "/cancel", "{\"reason\": \"=HYPERLINK(\\\"http://x\\\")\"}");
+        var csv = eventually(() -> auditor.get("/api/audit/export?format=csv&orderId=" + formulaOrder),
+                a -> a.text().lines().count() == 3);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.text().lines().findFirst()).contains("orderId,orderNumber,sequence,type,at,by,source,reason");
+        assertThat(csv.text()).contains(",\"'=HYPERLINK(\"\"http://x\"\")\"");
+        var ndjson = auditor.get("/api/audit/export?format=ndjson&actor=manager&from=" + start);
+        assertThat(ndjson.text().lines()).hasSize(4).allSatisfy(line -> assertThat(line).startsWith("{\"orderId\""));
+
+        assertThat(new Http(port, "manager").get("/api/audit").status()).isEqualTo(403);
+        assertThat(new Http(port, "agent").get("/api/audit/export").status()).isEqualTo(403);
+        assertThat(new Http(port, "globex-admin").get("/api/audit?from=" + start).json().get("items")).isEmpty();
+        assertThat(auditor.get("/api/audit?limit=0").status()).isEqualTo(400);
+        assertThat(auditor.get("/api/audit?cursor=nope").status()).isEqualTo(400);
+    }
+
+    private static Http.Answer eventually(java.util.function.Supplier<Http.Answer> probe,
+                                          java.util.function.Predicate<Http.Answer> done) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        Http.Answer answer = probe.get();
+        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answer = probe.get();
+        }
+        return answer;
+    }
+
+    @Test
     void every_event_carries_tenant_actor_and_correlation_in_its_metadata() {
         String id = sixChangesByThreeUsers("Metadata").get(0).get("id").asText();
         var metadata = jdbc.sql("""

@@ -24,8 +24,9 @@ public final class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthe
         if (roles == null || roles.isEmpty()) {
             throw new InvalidBearerTokenException("The token grants no roles.");
         }
-        String tenant = jwt.getClaimAsString("tenant");
-        if ((tenant == null || tenant.isBlank()) && !roles.contains("operator")) {
+        String claimed = jwt.getClaimAsString("tenant");
+        String tenant = claimed == null || claimed.isBlank() ? null : claimed;
+        if (tenant == null && !roles.contains("operator")) {
             throw new InvalidBearerTokenException("The token names no tenant.");
         }
         var principal = new OrdoPrincipal(subject, tenant, Set.copyOf(roles), jwt.getClaimAsString("location"),

@@ -54,8 +54,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("operator")
-                        .requestMatchers("/actuator/**", "/api/**").authenticated()
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("operator")
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json,

@@ -74,9 +74,9 @@ public final class AccessPolicy {
         return Workflows.find(order.workflow()).map(w -> w.transitionsFrom(order.status())).orElse(List.of());
     }
 
-    /** The order as this caller may see it: customers do not see staff notes. */
+    /** The order as this caller may see it: whoever may not read the discussion (customers) sees no staff notes. */
     public OrderView present(Caller caller, OrderView order) {
-        OrderView shown = caller.roles().equals(Set.of(CUSTOMER)) ? order.withNotes(null) : order;
+        OrderView shown = may(caller, Action.READ_NOTES) ? order : order.withNotes(null);
         return shown.withAllowedTransitions(allowedTransitions(caller, order));
     }
 }

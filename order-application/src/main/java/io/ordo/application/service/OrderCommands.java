@@ -53,7 +53,17 @@ final class OrderCommands {
      */
     OrderView write(Caller caller, String orderId, Long ifMatch, java.util.function.Consumer<OrderView> bodyCheck,
                     Function<Long, Object> command) {
-        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, bodyCheck, command);
+        return write(caller, orderId, ifMatch, bodyCheck, order -> { }, command);
+    }
+
+    /** As above, with {@code rightsCheck}: a further 403 rule on this caller and this request. */
+    OrderView write(Caller caller, String orderId, Long ifMatch, java.util.function.Consumer<OrderView> bodyCheck,
+                    java.util.function.Consumer<OrderView> rightsCheck, Function<Long, Object> command) {
+        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, bodyCheck.andThen(order -> {
+            if (policy.may(caller, AccessPolicy.Action.WRITE)) {
+                rightsCheck.accept(order);
+            }
+        }), command);
         return policy.present(caller, visible(caller, orderId));
     }
 

@@ -1,6 +1,7 @@
 package io.ordo.application.service;
 
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
@@ -20,6 +21,16 @@ public final class UpdateOrderService implements UpdateOrderUseCase {
         this.commands = new OrderCommands(gateway, readModel, policy);
     }
 
+    /** A manager bound to a location keeps its orders there (the same bound as at creation). */
+    private static void requireWithinLocation(Caller caller, DetailsPatch patch) {
+        boolean bound = caller.hasRole(AccessPolicy.MANAGER) && !caller.hasRole(AccessPolicy.ADMIN)
+                && caller.location() != null;
+        if (bound && patch.mentions("location") && !caller.location().equals(patch.location())) {
+            throw new ForbiddenException("A manager of location '%s' cannot move orders elsewhere."
+                    .formatted(caller.location()));
+        }
+    }
+
     @Override
     public OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch) {
         return commands.write(caller, orderId, ifMatch, order -> Workflows.find(order.workflow())
@@ -27,7 +38,7 @@ public final class UpdateOrderService implements UpdateOrderUseCase {
                 .ifPresent(workflow -> {
                     throw InvalidOrderException.of("justification",
                             "is required to change a " + workflow.name() + " order");
-                }), expected -> new UpdateOrderDetailsCommand(
+                }), order -> requireWithinLocation(caller, patch), expected -> new UpdateOrderDetailsCommand(
                 OrderId.parse(orderId).orElseThrow(), patch, justification, caller.userId(), expected));
     }
 }
