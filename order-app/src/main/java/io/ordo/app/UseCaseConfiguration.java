@@ -7,6 +7,7 @@ import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
 import io.ordo.application.port.in.GetOrderHistoryUseCase;
+import io.ordo.application.port.in.GetReportUseCase;
 import io.ordo.application.port.in.SearchAuditUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
@@ -22,10 +23,12 @@ import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
 import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
+import io.ordo.application.service.ReportService;
 import io.ordo.application.service.UpdateOrderService;
 import io.ordo.projections.EventFoldingAsOfAdapter;
 import io.ordo.projections.JdbcAuditTrailAdapter;
 import io.ordo.projections.JdbcOrderReadModelAdapter;
+import io.ordo.projections.JdbcReportAdapter;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -111,6 +114,11 @@ class UseCaseConfiguration {
     @Bean
     SearchAuditUseCase audit(DataSource dataSource, AccessPolicy policy) {
         return new AuditService(new JdbcAuditTrailAdapter(dataSource), policy);
+    }
+
+    @Bean
+    GetReportUseCase reports(JdbcClient jdbc, AccessPolicy policy, Clock clock) {
+        return new ReportService(new JdbcReportAdapter(jdbc), policy, clock);
     }
 
     /** Reads: one service answers order, list, timeline, discussion and workflows. */

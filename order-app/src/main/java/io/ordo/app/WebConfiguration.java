@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.OrderController;
 import io.ordo.adapters.web.ProblemAdvice;
+import io.ordo.adapters.web.ReportController;
 import io.ordo.adapters.web.RequestSizeLimitFilter;
 import io.ordo.adapters.web.SecurityConfiguration;
 import io.ordo.adapters.web.WebJsonConfiguration;
@@ -21,7 +22,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@Import({OrderController.class, AuditController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
+@Import({OrderController.class, AuditController.class, ReportController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
         WebJsonConfiguration.class})
 class WebConfiguration {
 

@@ -1,0 +1,30 @@
+package io.ordo.adapters.web;
+
+import io.ordo.application.port.in.GetReportUseCase;
+import io.ordo.application.port.in.ReportSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports over the orders the caller may report on. */
+@RestController
+@RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Reports")
+public class ReportController {
+
+    private final GetReportUseCase reports;
+
+    public ReportController(GetReportUseCase reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Totals, open and overdue orders, money per currency, cancellation rate")
+    public ReportSummary summary(Authentication auth) {
+        return reports.summary(OrdoPrincipal.callerOf(auth));
+    }
+}

@@ -1,0 +1,6 @@
+package io.ordo.application.port.in;
+
+/** Use case: the summary report over the orders the caller may report on (a location manager's: its location). */
+public interface GetReportUseCase {
+    ReportSummary summary(Caller caller);
+}

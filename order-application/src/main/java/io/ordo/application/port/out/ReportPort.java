@@ -1,0 +1,17 @@
+package io.ordo.application.port.out;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Outgoing port: counts and sums over the order list, grouped, within a scope (computed in the database). */
+public interface ReportPort {
+
+    /** One group of orders sharing workflow, status, currency and activeness. */
+    record Group(String workflow, String status, boolean active, String currency, long orders, long priced,
+                 BigDecimal total, long pastTargetDate) {
+    }
+
+    /** @param today the day against which campaign target dates count as past */
+    List<Group> groups(OrderScope scope, LocalDate today);
+}

@@ -1,0 +1,73 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ForbiddenException;
+import io.ordo.application.port.in.GetReportUseCase;
+import io.ordo.application.port.in.ReportSummary;
+import io.ordo.application.port.out.ReportPort;
+import io.ordo.domain.Currencies;
+import io.ordo.domain.Workflow;
+import io.ordo.domain.Workflows;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The summary report. Money figures count the orders that are not cancelled (what the business still
+ * expects to be paid), per currency; the average is their total over their number, half-even.
+ */
+public final class ReportService implements GetReportUseCase {
+
+    private final ReportPort reports;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public ReportService(ReportPort reports, AccessPolicy policy, Clock clock) {
+        this.reports = reports;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReportSummary summary(Caller caller) {
+        if (!policy.may(caller, AccessPolicy.Action.REPORTS)) {
+            throw new ForbiddenException("Role(s) %s may not read reports.".formatted(caller.roles()));
+        }
+        var scope = policy.scopeOf(caller).orElseThrow(() -> new ForbiddenException("No orders to report on."));
+        long total = 0;
+        long active = 0;
+        long open = 0;
+        long overdue = 0;
+        Map<String, Map<String, Long>> byStatus = new TreeMap<>();
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        Map<String, Long> priced = new TreeMap<>();
+        for (var group : reports.groups(scope, LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            Workflow workflow = Workflows.named(group.workflow());
+            boolean terminal = workflow.isTerminal(group.status());
+            total += group.orders();
+            active += group.active() ? group.orders() : 0;
+            open += terminal ? 0 : group.orders();
+            overdue += terminal ? 0 : group.pastTargetDate();
+            byStatus.computeIfAbsent(group.workflow(), w -> new TreeMap<>()).merge(group.status(), group.orders(), Long::sum);
+            if (group.active() && group.currency() != null && group.priced() > 0) {
+                sums.merge(group.currency(), group.total(), BigDecimal::add);
+                priced.merge(group.currency(), group.priced(), Long::sum);
+            }
+        }
+        Map<String, String> totals = new TreeMap<>();
+        Map<String, String> averages = new TreeMap<>();
+        sums.forEach((currency, sum) -> {
+            int decimals = Currencies.decimals(currency);
+            totals.put(currency, sum.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
+            averages.put(currency, sum.divide(BigDecimal.valueOf(priced.get(currency)), decimals, RoundingMode.HALF_EVEN)
+                    .toPlainString());
+        });
+        BigDecimal cancellationRate = total == 0 ? BigDecimal.ZERO.setScale(4)
+                : BigDecimal.valueOf(total - active).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN);
+        return new ReportSummary(total, active, open, byStatus, overdue, totals, averages, cancellationRate);
+    }
+}

@@ -1,0 +1,55 @@
+package io.ordo.projections;
+
+import io.ordo.application.port.out.OrderScope;
+import io.ordo.application.port.out.ReportPort;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Outgoing-port adapter: report figures grouped in SQL over the order list, bounded by the caller's scope
+ * (a location manager's report counts its location only). No row leaves the database, only group counts.
+ */
+public class JdbcReportAdapter implements ReportPort {
+
+    private final JdbcClient jdbc;
+
+    public JdbcReportAdapter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Group> groups(OrderScope scope, LocalDate today) {
+        var params = new LinkedHashMap<String, Object>();
+        var where = new ArrayList<String>();
+        where.add("tenant_id = :tenant");
+        params.put("tenant", scope.tenantId());
+        if (scope.createdBy() != null) {
+            where.add("created_by = :createdBy");
+            params.put("createdBy", scope.createdBy());
+        }
+        if (scope.location() != null) {
+            where.add("location = :location");
+            params.put("location", scope.location());
+        }
+        if (scope.customerId() != null) {
+            where.add("customer_id = :customerId");
+            params.put("customerId", scope.customerId());
+        }
+        params.put("today", Date.valueOf(today));
+        return jdbc.sql("""
+                        SELECT workflow, status, active, document->>'currency' AS currency, count(*) AS orders,
+                               count(total_amount) AS priced, COALESCE(sum(total_amount), 0) AS total,
+                               count(*) FILTER (WHERE (document->>'targetDeliveryDate')::date < :today) AS past_target
+                        FROM order_list WHERE %s
+                        GROUP BY workflow, status, active, document->>'currency'""".formatted(String.join(" AND ", where)))
+                .params(params)
+                .query((rs, row) -> new Group(rs.getString("workflow"), rs.getString("status"), rs.getBoolean("active"),
+                        rs.getString("currency"), rs.getLong("orders"), rs.getLong("priced"), rs.getBigDecimal("total"),
+                        rs.getLong("past_target")))
+                .list();
+    }
+}
