@@ -7,6 +7,19 @@ import io.ordo.projections.OrderDetailProjection;
 import io.ordo.projections.OrderListProjection;
 import io.ordo.projections.OrderNotesProjection;
 import io.ordo.projections.OrderTimelineProjection;
+import io.ordo.projections.ProjectionReplays;
+import io.ordo.projections.ProjectionSlots;
+import io.ordo.projections.ProjectionSlots.Role;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -29,9 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Axon without Axon Server: the Order aggregate (registered without Spring stereotypes, so the domain
- * stays Spring-free), the JDBC event store, and the projections with their processors. Detail,
- * timeline and notes run subscribing, inside the command's transaction, and fail the command when they fail;
- * the list is a pooled streaming processor (see application.yml).
+ * stays Spring-free), the JDBC event store, and the projections with their processors.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(EventStoreConfiguration.class)
@@ -76,35 +87,82 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule readYourWritesProjectionsFailTheCommand() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(OrderDetailProjection.NAME, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(OrderTimelineProjection.NAME, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(OrderNotesProjection.NAME, c -> PropagatingErrorHandler.instance());
+    ProjectionSlots projectionSlots(JdbcClient jdbc) {
+        return new ProjectionSlots(jdbc);
+    }
+
+    /**
+     * Every projection twice: a live instance in the processor named after the projection, and a replay instance
+     * in {@code <name>-replay} that rebuilds the idle tables when asked (see ProjectionReplays). They are not
+     * Spring beans, so Axon's bean scan cannot put them into the wrong processor; they are assigned here.
+     * Detail, timeline and notes live in subscribing processors (the command's transaction, read-your-writes)
+     * and fail the command when they fail; list and audit in pooled streaming ones (application.yml).
+     */
+    @Bean
+    ConfigurerModule projections(JdbcClient jdbc, ProjectionSlots slots, PlatformTransactionManager transactionManager) {
+        Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
+        projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbc, slots, role));
+        projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbc, slots, role));
+        projections.put(OrderNotesProjection.NAME, role -> new OrderNotesProjection(jdbc, slots, role));
+        projections.put(OrderListProjection.NAME, role -> new OrderListProjection(jdbc, slots, role));
+        projections.put(AuditProjection.NAME, role -> new AuditProjection(jdbc, slots, role));
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            projections.forEach((name, factory) -> {
+                Object live = factory.apply(Role.LIVE);
+                Object replay = factory.apply(Role.REPLAY);
+                processing.registerEventHandler(c -> live)
+                        .registerEventHandler(c -> replay)
+                        .assignHandlerInstancesMatching(name, handler -> handler == live)
+                        .assignHandlerInstancesMatching(ProjectionReplays.replayProcessor(name), handler -> handler == replay);
+            });
+            for (String name : List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
+                processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
+            }
+            // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
+            // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
+            // event is rolled back to it, logged and skipped (verify names tampered events)
+            for (String name : projections.keySet()) {
+                for (String processor : streaming(name)) {
+                    processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance())
+                            .registerHandlerInterceptor(processor, c -> savepointPerEvent(processor, transactionManager));
+                }
+            }
+        };
+    }
+
+    private static List<String> streaming(String projection) {
+        return ProjectionReplays.isStreaming(projection)
+                ? List.of(projection, ProjectionReplays.replayProcessor(projection))
+                : List.of(ProjectionReplays.replayProcessor(projection));
+    }
+
+    private static MessageHandlerInterceptor<EventMessage<?>> savepointPerEvent(
+            String processor, PlatformTransactionManager transactionManager) {
+        var nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        var log = org.slf4j.LoggerFactory.getLogger("io.ordo.projections." + processor);
+        return (unitOfWork, chain) -> nested.execute(status -> {
+            try {
+                return chain.proceed();
+            } catch (Exception e) {
+                status.setRollbackOnly();
+                var event = unitOfWork.getMessage();
+                log.error("{} skipped event {} ({}): {}", processor, event.getIdentifier(),
+                        event.getPayloadType().getSimpleName(), e.toString());
+                return null;
+            }
+        });
     }
 
     @Bean
-    OrderDetailProjection orderDetailProjection(JdbcClient jdbc) {
-        return new OrderDetailProjection(jdbc);
+    ProjectionHousekeeping projectionHousekeeping(ProjectionReplays replays, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new ProjectionHousekeeping(replays, registry);
     }
 
     @Bean
-    OrderTimelineProjection orderTimelineProjection(JdbcClient jdbc) {
-        return new OrderTimelineProjection(jdbc);
-    }
-
-    @Bean
-    OrderNotesProjection orderNotesProjection(JdbcClient jdbc) {
-        return new OrderNotesProjection(jdbc);
-    }
-
-    @Bean
-    AuditProjection auditProjection(JdbcClient jdbc) {
-        return new AuditProjection(jdbc);
-    }
-
-    @Bean
-    OrderListProjection orderListProjection(JdbcClient jdbc) {
-        return new OrderListProjection(jdbc);
+    ProjectionReplays projectionReplays(EventProcessingConfiguration processing, JdbcClient jdbc,
+                                        PlatformTransactionManager transactionManager, ProjectionSlots slots) {
+        return new ProjectionReplays(processing, jdbc, new TransactionTemplate(transactionManager), slots);
     }
 }

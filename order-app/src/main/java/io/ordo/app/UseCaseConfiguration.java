@@ -8,6 +8,7 @@ import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
 import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.GetReportUseCase;
+import io.ordo.application.port.in.ManageProjectionsUseCase;
 import io.ordo.application.port.in.SearchAuditUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
@@ -23,12 +24,15 @@ import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
 import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
+import io.ordo.application.service.ProjectionAdminService;
 import io.ordo.application.service.ReportService;
 import io.ordo.application.service.UpdateOrderService;
 import io.ordo.projections.EventFoldingAsOfAdapter;
 import io.ordo.projections.JdbcAuditTrailAdapter;
 import io.ordo.projections.JdbcOrderReadModelAdapter;
 import io.ordo.projections.JdbcReportAdapter;
+import io.ordo.projections.ProjectionReplays;
+import io.ordo.projections.ProjectionSlots;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -58,8 +62,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    OrderReadModelPort orderReadModel(JdbcClient jdbc, Clock clock) {
-        return new JdbcOrderReadModelAdapter(jdbc, clock);
+    OrderReadModelPort orderReadModel(JdbcClient jdbc, ProjectionSlots slots, Clock clock) {
+        return new JdbcOrderReadModelAdapter(jdbc, slots, clock);
     }
 
     @Bean
@@ -112,13 +116,18 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SearchAuditUseCase audit(DataSource dataSource, AccessPolicy policy) {
-        return new AuditService(new JdbcAuditTrailAdapter(dataSource), policy);
+    SearchAuditUseCase audit(DataSource dataSource, ProjectionSlots slots, AccessPolicy policy) {
+        return new AuditService(new JdbcAuditTrailAdapter(dataSource, slots), policy);
     }
 
     @Bean
-    GetReportUseCase reports(JdbcClient jdbc, AccessPolicy policy, Clock clock) {
-        return new ReportService(new JdbcReportAdapter(jdbc), policy, clock);
+    ManageProjectionsUseCase manageProjections(ProjectionReplays replays) {
+        return new ProjectionAdminService(replays);
+    }
+
+    @Bean
+    GetReportUseCase reports(JdbcClient jdbc, ProjectionSlots slots, AccessPolicy policy, Clock clock) {
+        return new ReportService(new JdbcReportAdapter(jdbc, slots), policy, clock);
     }
 
     /** Reads: one service answers order, list, timeline, discussion and workflows. */

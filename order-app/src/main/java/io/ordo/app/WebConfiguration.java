@@ -1,6 +1,7 @@
 package io.ordo.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.web.AdminController;
 import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.OrderController;
 import io.ordo.adapters.web.ProblemAdvice;
@@ -22,7 +23,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@Import({OrderController.class, AuditController.class, ReportController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
+@Import({OrderController.class, AuditController.class, ReportController.class, AdminController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
         WebJsonConfiguration.class})
 class WebConfiguration {
 

@@ -268,7 +268,9 @@ class OrderFlowIT {
         var duplicate = agent.post("/api/orders", body);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_ORDER_NUMBER");
-        assertThat(jdbc.sql("SELECT count(*) FROM order_detail WHERE order_number = :n").param("n", number)
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderCreated'
+                        AND convert_from(payload, 'UTF8')::jsonb ->> 'orderNumber' = :n""").param("n", number)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(new Http(port, "globex-admin").post("/api/orders", body).status()).isEqualTo(201);
     }

@@ -9,7 +9,6 @@ import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
 import java.sql.Timestamp;
 import java.util.UUID;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,15 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * which order, when (the stored timestamp), from where (user or system) and why (reason or justification).
  * A streaming processor feeds it; rows are keyed by (order, sequence), so a redelivered event changes nothing.
  */
-@ProcessingGroup(AuditProjection.NAME)
 public class AuditProjection {
 
     public static final String NAME = "audit";
+    static final String TABLE = "audit_entry";
 
     private final JdbcClient jdbc;
+    private final ProjectionSlots slots;
+    private final ProjectionSlots.Role role;
 
-    public AuditProjection(JdbcClient jdbc) {
+    public AuditProjection(JdbcClient jdbc, ProjectionSlots slots, ProjectionSlots.Role role) {
         this.jdbc = jdbc;
+        this.slots = slots;
+        this.role = role;
     }
 
     @EventHandler
@@ -59,16 +62,15 @@ public class AuditProjection {
             actor = e.actor();
         }
         UUID orderId = UUID.fromString(event.getAggregateIdentifier());
+        for (String slot : slots.lockShared(NAME).targets(role)) {
         jdbc.sql("""
-                        INSERT INTO audit_entry (order_id, sequence_number, tenant_id, order_number, type, at, by_user,
-                                                 source, reason)
-                        SELECT :id, :seq,
-                               COALESCE(CAST(:tenant AS varchar), first.tenant_id),
-                               COALESCE(CAST(:number AS varchar), first.order_number),
-                               :type, :at, :by, :source, :reason
-                        FROM (SELECT 1) one
-                        LEFT JOIN audit_entry first ON first.order_id = :id AND first.sequence_number = 0
-                        ON CONFLICT (order_id, sequence_number) DO NOTHING""")
+                        INSERT INTO %s (order_id, sequence_number, tenant_id, order_number, type, at, by_user,
+                                        source, reason)
+                        VALUES (:id, :seq, COALESCE(CAST(:tenant AS varchar), %s), COALESCE(CAST(:number AS varchar), %s),
+                                :type, :at, :by, :source, :reason)
+                        ON CONFLICT (order_id, sequence_number) DO NOTHING"""
+                        .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.TENANT_OF_ORDER,
+                                StoredOrders.NUMBER_OF_ORDER))
                 .param("id", orderId)
                 .param("seq", event.getSequenceNumber())
                 .param("tenant", tenant)
@@ -79,5 +81,6 @@ public class AuditProjection {
                 .param("source", source)
                 .param("reason", reason)
                 .update();
+        }
     }
 }

@@ -31,15 +31,17 @@ public class JdbcAuditTrailAdapter implements AuditTrailPort {
     private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private final DataSource dataSource;
+    private final ProjectionSlots slots;
 
-    public JdbcAuditTrailAdapter(DataSource dataSource) {
+    public JdbcAuditTrailAdapter(DataSource dataSource, ProjectionSlots slots) {
         this.dataSource = dataSource;
+        this.slots = slots;
     }
 
     private record Sql(String text, List<Object> params) {
     }
 
-    private static Sql sql(String tenantId, AuditQuery query, Integer limit) {
+    private Sql sql(String tenantId, AuditQuery query, Integer limit) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
         where.add("tenant_id = ?");
@@ -78,7 +80,7 @@ public class JdbcAuditTrailAdapter implements AuditTrailPort {
             params.add(after.sequence());
         }
         String text = "SELECT order_id, order_number, sequence_number, type, at, by_user, source, reason "
-                + "FROM audit_entry WHERE " + String.join(" AND ", where)
+                + "FROM " + slots.activeTable(AuditProjection.NAME, AuditProjection.TABLE) + " WHERE " + String.join(" AND ", where)
                 + " ORDER BY at DESC, order_id DESC, sequence_number DESC" + (limit == null ? "" : " LIMIT " + limit);
         return new Sql(text, params);
     }

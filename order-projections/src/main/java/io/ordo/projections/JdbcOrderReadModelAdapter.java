@@ -34,10 +34,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
     private final JdbcClient jdbc;
+    private final ProjectionSlots slots;
     private final Clock clock;
 
-    public JdbcOrderReadModelAdapter(JdbcClient jdbc, Clock clock) {
+    public JdbcOrderReadModelAdapter(JdbcClient jdbc, ProjectionSlots slots, Clock clock) {
         this.jdbc = jdbc;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -46,7 +48,8 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         var params = new LinkedHashMap<String, Object>();
         params.put("id", id.value());
         String where = "order_id = :id AND " + scopeSql(scope, params);
-        return jdbc.sql("SELECT document FROM order_detail WHERE " + where)
+        return jdbc.sql("SELECT document FROM " + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE)
+                        + " WHERE " + where)
                 .params(params)
                 .query(String.class)
                 .optional()
@@ -57,7 +60,8 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     public List<TimelineEntry> timeline(OrderScope scope, OrderId id) {
         return jdbc.sql("""
                         SELECT status, previous_status, at, by_user, source, reason, note, carrier, tracking_number
-                        FROM order_timeline WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""")
+                        FROM %s WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number"""
+                        .formatted(slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE)))
                 .param("id", id.value())
                 .param("tenant", scope.tenantId())
                 .query((rs, row) -> new TimelineEntry(rs.getString("status"), rs.getString("previous_status"),
@@ -70,8 +74,9 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     @Override
     public List<NoteView> notes(OrderScope scope, OrderId id) {
         return jdbc.sql("""
-                        SELECT note_id, by_user, at, text FROM order_note
-                        WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""")
+                        SELECT note_id, by_user, at, text FROM %s
+                        WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number"""
+                        .formatted(slots.activeTable(OrderNotesProjection.NAME, OrderNotesProjection.TABLE)))
                 .param("id", id.value())
                 .param("tenant", scope.tenantId())
                 .query((rs, row) -> new NoteView(rs.getString("note_id"), rs.getString("by_user"),
@@ -109,7 +114,8 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
             params.put("afterId", cursor.id);
         }
         String direction = key.descending ? "DESC" : "ASC";
-        String sql = "SELECT document, order_id, " + key.expression + " AS sort_key FROM order_list WHERE "
+        String sql = "SELECT document, order_id, " + key.expression + " AS sort_key FROM "
+                + slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE) + " WHERE "
                 + String.join(" AND ", where) + " ORDER BY " + key.expression + " " + direction + ", order_id "
                 + direction + " LIMIT :limit";
         params.put("limit", query.limit() + 1);

@@ -16,9 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcReportAdapter implements ReportPort {
 
     private final JdbcClient jdbc;
+    private final ProjectionSlots slots;
 
-    public JdbcReportAdapter(JdbcClient jdbc) {
+    public JdbcReportAdapter(JdbcClient jdbc, ProjectionSlots slots) {
         this.jdbc = jdbc;
+        this.slots = slots;
     }
 
     @Override
@@ -44,8 +46,10 @@ public class JdbcReportAdapter implements ReportPort {
                         SELECT workflow, status, active, document->>'currency' AS currency, count(*) AS orders,
                                count(total_amount) AS priced, COALESCE(sum(total_amount), 0) AS total,
                                count(*) FILTER (WHERE (document->>'targetDeliveryDate')::date < :today) AS past_target
-                        FROM order_list WHERE %s
-                        GROUP BY workflow, status, active, document->>'currency'""".formatted(String.join(" AND ", where)))
+                        FROM %s WHERE %s
+                        GROUP BY workflow, status, active, document->>'currency'"""
+                        .formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE),
+                                String.join(" AND ", where)))
                 .params(params)
                 .query((rs, row) -> new Group(rs.getString("workflow"), rs.getString("status"), rs.getBoolean("active"),
                         rs.getString("currency"), rs.getLong("orders"), rs.getLong("priced"), rs.getBigDecimal("total"),

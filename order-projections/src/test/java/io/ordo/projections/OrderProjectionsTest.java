@@ -34,10 +34,11 @@ class OrderProjectionsTest {
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabase.newMigratedDataSource("projections"));
-    private final OrderDetailProjection detail = new OrderDetailProjection(jdbc);
-    private final OrderTimelineProjection timeline = new OrderTimelineProjection(jdbc);
-    private final OrderListProjection list = new OrderListProjection(jdbc);
-    private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, TODAY);
+    private final ProjectionSlots slots = new ProjectionSlots(jdbc);
+    private final OrderDetailProjection detail = new OrderDetailProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
+    private final OrderTimelineProjection timeline = new OrderTimelineProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
+    private final OrderListProjection list = new OrderListProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
+    private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, slots, TODAY);
 
     private static OrderCreated created(OrderId id, String tenant, String number, String name, String actor, String location) {
         return new OrderCreated(id, tenant, number, "checkout", "created", new Customer("cust-9", name, "+1555", null),
@@ -58,12 +59,12 @@ class OrderProjectionsTest {
         project(created(id, "acme", "ORD-2026-000001", "Jane", "agent", null), T0);
         var paid = new OrderStatusChanged(id, "created", "pending", null, "called", null, null, "user", "agent2");
         detail.on(paid, T0.plusSeconds(1), 1);
-        timeline.on(paid, T0.plusSeconds(1), 1);
+        timeline.on(paid, T0.plusSeconds(1), 1, "acme");
         var patch = new OrderDetailsUpdated(id, List.of("notes"), null, null, null, null, null, null, null, null, null, "agent2");
         detail.on(patch, T0.plusSeconds(2), 2);
         var cancel = new OrderCancelled(id, "pending", "canceled", "fraud", null, "admin");
         detail.on(cancel, T0.plusSeconds(3), 3);
-        timeline.on(cancel, T0.plusSeconds(3), 3);
+        timeline.on(cancel, T0.plusSeconds(3), 3, "acme");
 
         OrderView view = reads.find(OrderScope.tenant("acme"), id).orElseThrow();
         assertThat(view.status()).isEqualTo("canceled");

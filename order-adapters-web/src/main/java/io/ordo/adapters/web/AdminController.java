@@ -1,0 +1,41 @@
+package io.ordo.adapters.web;
+
+import io.ordo.application.port.in.ManageProjectionsUseCase;
+import io.ordo.application.port.in.ProjectionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The platform operator's endpoints: projections and their rebuilds (all tenants). */
+@RestController
+@RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration")
+public class AdminController {
+
+    private final ManageProjectionsUseCase projections;
+
+    public AdminController(ManageProjectionsUseCase projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping("/projections")
+    @Operation(summary = "Each projection: live or replaying, position, progress, speed, time left")
+    public List<ProjectionStatus> projections(Authentication auth) {
+        return projections.projections(OrdoPrincipal.callerOf(auth));
+    }
+
+    @PostMapping("/projections/{name}/replay")
+    @Operation(summary = "Rebuild a projection from the first event; queries keep answering meanwhile")
+    public ResponseEntity<Void> replay(Authentication auth, @PathVariable String name) {
+        projections.replay(OrdoPrincipal.callerOf(auth), name);
+        return ResponseEntity.accepted().build();
+    }
+}

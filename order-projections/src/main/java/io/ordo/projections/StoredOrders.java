@@ -1,0 +1,20 @@
+package io.ordo.projections;
+
+/**
+ * SQL fragments that read an order's facts from its first stored event, for events that do not carry them
+ * (events stored before tenant metadata existed). Independent of any projection's tables, so every rebuild
+ * can use them. Each expects the order id as the named parameter {@code :id}.
+ */
+final class StoredOrders {
+
+    static final String TENANT_OF_ORDER = """
+            (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'tenantId' FROM domain_event_entry
+             WHERE aggregate_identifier = CAST(:id AS varchar) AND sequence_number = 0)""";
+
+    static final String NUMBER_OF_ORDER = """
+            (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'orderNumber' FROM domain_event_entry
+             WHERE aggregate_identifier = CAST(:id AS varchar) AND sequence_number = 0)""";
+
+    private StoredOrders() {
+    }
+}
