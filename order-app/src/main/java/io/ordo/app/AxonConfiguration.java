@@ -7,6 +7,7 @@ import io.ordo.projections.OrderDetailProjection;
 import io.ordo.projections.OrderListProjection;
 import io.ordo.projections.OrderNotesProjection;
 import io.ordo.projections.OrderTimelineProjection;
+import io.ordo.projections.ProjectionDeadLetters;
 import io.ordo.projections.ProjectionReplays;
 import io.ordo.projections.ProjectionSlots;
 import io.ordo.projections.ProjectionSlots.Role;
@@ -15,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -33,6 +31,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -99,7 +98,7 @@ class AxonConfiguration {
      * and fail the command when they fail; list and audit in pooled streaming ones (application.yml).
      */
     @Bean
-    ConfigurerModule projections(JdbcClient jdbc, ProjectionSlots slots, PlatformTransactionManager transactionManager) {
+    ConfigurerModule projections(JdbcClient jdbc, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
         Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
         projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbc, slots, role));
         projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbc, slots, role));
@@ -111,6 +110,8 @@ class AxonConfiguration {
             projections.forEach((name, factory) -> {
                 Object live = factory.apply(Role.LIVE);
                 Object replay = factory.apply(Role.REPLAY);
+                deadLetters.register(name, name, live);
+                deadLetters.register(ProjectionReplays.replayProcessor(name), name, replay);
                 processing.registerEventHandler(c -> live)
                         .registerEventHandler(c -> replay)
                         .assignHandlerInstancesMatching(name, handler -> handler == live)
@@ -121,11 +122,11 @@ class AxonConfiguration {
             }
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
-            // event is rolled back to it, logged and skipped (verify names tampered events)
+            // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)
             for (String name : projections.keySet()) {
                 for (String processor : streaming(name)) {
                     processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance())
-                            .registerHandlerInterceptor(processor, c -> savepointPerEvent(processor, transactionManager));
+                            .registerHandlerInterceptor(processor, c -> deadLetters.interceptor(processor));
                 }
             }
         };
@@ -137,22 +138,10 @@ class AxonConfiguration {
                 : List.of(ProjectionReplays.replayProcessor(projection));
     }
 
-    private static MessageHandlerInterceptor<EventMessage<?>> savepointPerEvent(
-            String processor, PlatformTransactionManager transactionManager) {
-        var nested = new TransactionTemplate(transactionManager);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        var log = org.slf4j.LoggerFactory.getLogger("io.ordo.projections." + processor);
-        return (unitOfWork, chain) -> nested.execute(status -> {
-            try {
-                return chain.proceed();
-            } catch (Exception e) {
-                status.setRollbackOnly();
-                var event = unitOfWork.getMessage();
-                log.error("{} skipped event {} ({}): {}", processor, event.getIdentifier(),
-                        event.getPayloadType().getSimpleName(), e.toString());
-                return null;
-            }
-        });
+    @Bean
+    ProjectionDeadLetters projectionDeadLetters(JdbcClient jdbc, ObjectProvider<EventStore> eventStore,
+                                                PlatformTransactionManager transactionManager) {
+        return new ProjectionDeadLetters(jdbc, eventStore::getObject, transactionManager);
     }
 
     @Bean
@@ -162,7 +151,8 @@ class AxonConfiguration {
 
     @Bean
     ProjectionReplays projectionReplays(EventProcessingConfiguration processing, JdbcClient jdbc,
-                                        PlatformTransactionManager transactionManager, ProjectionSlots slots) {
-        return new ProjectionReplays(processing, jdbc, new TransactionTemplate(transactionManager), slots);
+                                        PlatformTransactionManager transactionManager, ProjectionSlots slots,
+                                        ProjectionDeadLetters deadLetters) {
+        return new ProjectionReplays(processing, jdbc, new TransactionTemplate(transactionManager), slots, deadLetters);
     }
 }

@@ -8,7 +8,6 @@ import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
 import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.GetReportUseCase;
-import io.ordo.application.port.in.ManageProjectionsUseCase;
 import io.ordo.application.port.in.SearchAuditUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
@@ -31,6 +30,7 @@ import io.ordo.projections.EventFoldingAsOfAdapter;
 import io.ordo.projections.JdbcAuditTrailAdapter;
 import io.ordo.projections.JdbcOrderReadModelAdapter;
 import io.ordo.projections.JdbcReportAdapter;
+import io.ordo.projections.ProjectionDeadLetters;
 import io.ordo.projections.ProjectionReplays;
 import io.ordo.projections.ProjectionSlots;
 import java.time.Clock;
@@ -121,8 +121,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ManageProjectionsUseCase manageProjections(ProjectionReplays replays) {
-        return new ProjectionAdminService(replays);
+    ProjectionAdminService projectionAdmin(ProjectionReplays replays, ProjectionDeadLetters deadLetters) {
+        return new ProjectionAdminService(replays, deadLetters);
     }
 
     @Bean

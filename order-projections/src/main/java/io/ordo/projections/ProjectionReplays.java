@@ -46,14 +46,16 @@ public class ProjectionReplays implements ProjectionControlPort {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ProjectionSlots slots;
+    private final ProjectionDeadLetters deadLetters;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectionReplays(EventProcessingConfiguration processing, JdbcClient jdbc, TransactionTemplate transactions,
-                             ProjectionSlots slots) {
+                             ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.slots = slots;
+        this.deadLetters = deadLetters;
     }
 
     public static boolean isStreaming(String projection) {
@@ -81,6 +83,7 @@ public class ProjectionReplays implements ProjectionControlPort {
         transactions.executeWithoutResult(tx -> {
             // empty the idle tables and the rebuild's tokens before the live handlers start writing there too
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", replayProcessor(name)).update();
+            deadLetters.forget(replayProcessor(name));
             for (String table : TABLES.get(name)) {
                 jdbc.sql("TRUNCATE " + ProjectionSlots.table(table, idle)).update();
             }
@@ -125,6 +128,9 @@ public class ProjectionReplays implements ProjectionControlPort {
             long position = position(replayProcessor(name)).orElse(-1);
             if (head > 0 && position < head) {
                 return;
+            }
+            if (deadLetters.hasParked(replayProcessor(name))) {
+                return; // a rebuild that could not project every event must not take over; retry the letters first
             }
             jdbc.sql("""
                             UPDATE projection_slot SET active_slot = replaying_slot, replaying_slot = NULL, flipped_at = now()
@@ -193,6 +199,13 @@ public class ProjectionReplays implements ProjectionControlPort {
     private long lowerBound(byte[] token) {
         try {
             JsonNode node = json.readTree(token);
+            if (node.has("tokenAtReset")) {
+                // a replay token (Axon starts a new streaming processor with one): where it stands now
+                node = node.path("currentToken");
+                if (node.isMissingNode() || node.isNull()) {
+                    return -1;
+                }
+            }
             long index = node.path("index").asLong(-1);
             long lowestGap = Long.MAX_VALUE;
             for (JsonNode gap : node.path("gaps")) {

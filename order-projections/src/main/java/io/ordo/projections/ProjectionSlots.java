@@ -3,6 +3,7 @@ package io.ordo.projections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,8 +37,19 @@ public final class ProjectionSlots {
         this.jdbc = jdbc;
     }
 
-    /** The pointer, share-locked until the current transaction ends (writers). */
+    /**
+     * The pointer, share-locked until the current transaction ends (writers). Read once per unit of work: the
+     * lock holds it steady for the rest of the transaction, so a batch of events pays for one read.
+     */
     State lockShared(String projection) {
+        if (CurrentUnitOfWork.isStarted()) {
+            return CurrentUnitOfWork.get().root()
+                    .getOrComputeResource("ordo.slot." + projection, key -> readLocked(projection));
+        }
+        return readLocked(projection);
+    }
+
+    private State readLocked(String projection) {
         return jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot WHERE name = :name FOR SHARE")
                 .param("name", projection)
                 .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3)))

@@ -1,7 +1,10 @@
 package io.ordo.adapters.web;
 
+import io.ordo.application.port.in.DeadLetterView;
+import io.ordo.application.port.in.ManageDeadLettersUseCase;
 import io.ordo.application.port.in.ManageProjectionsUseCase;
 import io.ordo.application.port.in.ProjectionStatus;
+import io.ordo.application.port.in.RetryOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -14,16 +17,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The platform operator's endpoints: projections and their rebuilds (all tenants). */
+/** The platform operator's endpoints: projections, their rebuilds and their dead letters (all tenants). */
 @RestController
 @RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
 public class AdminController {
 
     private final ManageProjectionsUseCase projections;
+    private final ManageDeadLettersUseCase deadLetters;
 
-    public AdminController(ManageProjectionsUseCase projections) {
+    public AdminController(ManageProjectionsUseCase projections, ManageDeadLettersUseCase deadLetters) {
         this.projections = projections;
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping("/dead-letters")
+    @Operation(summary = "Events the projections parked: id, projection, order, event type, error, attempts (no payload)")
+    public List<DeadLetterView> deadLetters(Authentication auth) {
+        return deadLetters.deadLetters(OrdoPrincipal.callerOf(auth));
+    }
+
+    @PostMapping("/dead-letters/{id}/retry")
+    @Operation(summary = "Retry the parked events of this letter's order, oldest first")
+    public RetryOutcome retry(Authentication auth, @PathVariable String id) {
+        return deadLetters.retry(OrdoPrincipal.callerOf(auth), id);
     }
 
     @GetMapping("/projections")

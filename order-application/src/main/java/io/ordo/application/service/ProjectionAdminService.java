@@ -1,20 +1,45 @@
 package io.ordo.application.service;
 
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.DeadLetterNotFoundException;
+import io.ordo.application.port.in.DeadLetterView;
+import io.ordo.application.port.in.ManageDeadLettersUseCase;
+import io.ordo.application.port.in.RetryOutcome;
 import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.ManageProjectionsUseCase;
 import io.ordo.application.port.in.ProjectionStatus;
 import io.ordo.application.port.in.UnknownProjectionException;
+import io.ordo.application.port.out.DeadLetterPort;
 import io.ordo.application.port.out.ProjectionControlPort;
 import java.util.List;
 
-/** The platform operator's view of the projections, and their rebuilds. */
-public final class ProjectionAdminService implements ManageProjectionsUseCase {
+/** The platform operator's view of the projections: their rebuilds and their parked events. */
+public final class ProjectionAdminService implements ManageProjectionsUseCase, ManageDeadLettersUseCase {
 
     private final ProjectionControlPort control;
+    private final DeadLetterPort deadLetters;
 
-    public ProjectionAdminService(ProjectionControlPort control) {
+    public ProjectionAdminService(ProjectionControlPort control, DeadLetterPort deadLetters) {
         this.control = control;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public List<DeadLetterView> deadLetters(Caller caller) {
+        requireOperator(caller);
+        return deadLetters.list();
+    }
+
+    @Override
+    public RetryOutcome retry(Caller caller, String id) {
+        requireOperator(caller);
+        long letter;
+        try {
+            letter = Long.parseLong(id);
+        } catch (NumberFormatException notAnId) {
+            throw new DeadLetterNotFoundException(id);
+        }
+        return deadLetters.retry(letter).orElseThrow(() -> new DeadLetterNotFoundException(id));
     }
 
     @Override

@@ -1,0 +1,110 @@
+package io.ordo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A projection that fails on one order's event parks it (and the order's later events), keeps projecting
+ * other orders, and projects the parked events once the fault is fixed and the operator retries.
+ */
+@OrdoIntegrationTest
+class DeadLetterIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void removeFault() {
+        for (String slot : new String[] {"blue", "green"}) {
+            jdbc.sql("DROP TRIGGER IF EXISTS fail_one_order ON order_list_" + slot).update();
+        }
+    }
+
+    /** The fault: the list refuses any change to one order (a stand-in for a bug in a handler). */
+    private void breakListFor(String orderId) {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION fail_one_order() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.order_id = '%s'::uuid THEN RAISE EXCEPTION 'list refuses order %%', NEW.order_id; END IF;
+                    RETURN NEW;
+                END $$""".formatted(orderId)).update();
+        for (String slot : new String[] {"blue", "green"}) {
+            jdbc.sql("CREATE TRIGGER fail_one_order BEFORE UPDATE ON order_list_" + slot
+                    + " FOR EACH ROW EXECUTE FUNCTION fail_one_order()").update();
+        }
+    }
+
+    @Test
+    void a_failing_event_is_parked_others_flow_and_a_retry_after_the_fix_projects_it() {
+        var admin = new Http(port, "admin");
+        var ops = new Http(port, "ops");
+        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Poisoned")).json().get("id").asText();
+        String healthy = admin.post("/api/orders", OrderFlowIT.standardOrder("Healthy")).json().get("id").asText();
+        eventually(() -> admin.get("/api/orders?q=Poisoned").json(), page -> page.get("items").size() == 1);
+        breakListFor(broken);
+
+        admin.post("/api/orders/" + broken + "/status", "{\"status\": \"pending\"}");
+        admin.post("/api/orders/" + broken + "/status", "{\"status\": \"confirmed\"}");
+        admin.post("/api/orders/" + healthy + "/status", "{\"status\": \"pending\"}");
+
+        JsonNode healthyRow = eventually(() -> admin.get("/api/orders?q=Healthy").json().get("items").path(0),
+                row -> row.path("status").asText().equals("pending"));
+        assertThat(healthyRow.get("status").asText()).as("other orders keep flowing").isEqualTo("pending");
+        JsonNode letters = eventually(() -> ops.get("/api/admin/dead-letters").json(), list -> list.size() == 2);
+        assertThat(letters).hasSize(2);
+        assertThat(letters.get(0).get("projection").asText()).isEqualTo("order-list");
+        assertThat(letters.get(0).get("orderId").asText()).isEqualTo(broken);
+        assertThat(letters.get(0).get("eventType").asText()).isEqualTo("OrderStatusChanged");
+        assertThat(letters.get(0).get("error").asText()).contains("list refuses order");
+        assertThat(letters.get(0).get("attempts").asInt()).isEqualTo(1);
+        assertThat(letters.get(0).has("payload")).isFalse();
+        assertThat(admin.get("/api/orders?q=Poisoned").json().get("items").get(0).get("status").asText()).isEqualTo("draft");
+        assertThat(admin.get("/api/orders/" + broken).json().get("status").asText())
+                .as("the detail is not the list: it answered the write").isEqualTo("confirmed");
+
+        String id = letters.get(0).get("id").asText();
+        var stillBroken = ops.post("/api/admin/dead-letters/" + id + "/retry", "{}");
+        assertThat(stillBroken.json().get("projected").asInt()).isZero();
+        assertThat(ops.get("/api/admin/dead-letters").json().get(0).get("attempts").asInt()).isEqualTo(2);
+
+        removeFault();
+        var retried = ops.post("/api/admin/dead-letters/" + id + "/retry", "{}");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
+        assertThat(ops.get("/api/admin/dead-letters").json()).isEmpty();
+        assertThat(admin.get("/api/orders?q=Poisoned").json().get("items").get(0).get("status").asText())
+                .isEqualTo("confirmed");
+
+        assertThat(ops.post("/api/admin/dead-letters/999999/retry", "{}").status()).isEqualTo(404);
+        assertThat(admin.get("/api/admin/dead-letters").status()).isEqualTo(403);
+    }
+
+    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        T value = probe.get();
+        while (!done.test(value) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = probe.get();
+        }
+        return value;
+    }
+}
