@@ -1,6 +1,7 @@
 package io.ordo.app;
 
 import io.ordo.adapters.persistence.EventStoreConfiguration;
+import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.domain.Order;
 import io.ordo.projections.AuditProjection;
 import io.ordo.projections.OrderDetailProjection;
@@ -117,6 +118,7 @@ class AxonConfiguration {
                         .assignHandlerInstancesMatching(name, handler -> handler == live)
                         .assignHandlerInstancesMatching(ProjectionReplays.replayProcessor(name), handler -> handler == replay);
             });
+            processing.registerListenerInvocationErrorHandler(IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
             for (String name : List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
                 processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
             }

@@ -1,6 +1,10 @@
 package io.ordo.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
+import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
+import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
 import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
@@ -8,6 +12,7 @@ import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
 import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.GetReportUseCase;
+import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.SearchAuditUseCase;
 import io.ordo.application.port.in.UpdateOrderUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
@@ -21,6 +26,7 @@ import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.CancelOrderService;
 import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
+import io.ordo.application.service.IdempotencyService;
 import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
 import io.ordo.application.service.ProjectionAdminService;
@@ -128,6 +134,17 @@ class UseCaseConfiguration {
     @Bean
     GetReportUseCase reports(JdbcClient jdbc, ProjectionSlots slots, AccessPolicy policy, Clock clock) {
         return new ReportService(new JdbcReportAdapter(jdbc, slots), policy, clock);
+    }
+
+    @Bean
+    IdempotentRequestsUseCase idempotentRequests(JdbcClient jdbc, ObjectMapper json) {
+        return new IdempotencyService(new JdbcIdempotencyAdapter(jdbc),
+                (first, second) -> IdempotencyFilter.sameRequest(json, first, second));
+    }
+
+    @Bean
+    IdempotencyKeyRecorder idempotencyKeyRecorder(JdbcClient jdbc) {
+        return new IdempotencyKeyRecorder(jdbc);
     }
 
     /** Reads: one service answers order, list, timeline, discussion and workflows. */

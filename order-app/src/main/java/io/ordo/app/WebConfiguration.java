@@ -3,7 +3,9 @@ package io.ordo.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.AdminController;
 import io.ordo.adapters.web.AuditController;
+import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.adapters.web.OrderController;
+import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.adapters.web.ProblemAdvice;
 import io.ordo.adapters.web.ReportController;
 import io.ordo.adapters.web.RequestSizeLimitFilter;
@@ -32,6 +34,14 @@ class WebConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
         // after Spring Security (whose chain runs at -100): no credentials is a 401 even for a huge body
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotentRequestsUseCase keys, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, json));
+        // after authentication (keys belong to a tenant and user) and after the size limit
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 

@@ -86,9 +86,21 @@ public final class Http {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), ifMatch, body == null ? null : contentType);
     }
 
+    /** A POST with an Idempotency-Key. */
+    public Answer postOnce(String path, String json, String idempotencyKey) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), null,
+                "application/json", java.util.Map.of("Idempotency-Key", idempotencyKey));
+    }
+
     private Answer send(String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
+        return send(method, path, body, ifMatch, contentType, java.util.Map.of());
+    }
+
+    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType,
+                        java.util.Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body);
+        headers.forEach(request::header);
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));

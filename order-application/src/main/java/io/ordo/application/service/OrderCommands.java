@@ -107,6 +107,9 @@ final class OrderCommands {
         if (caller.tenantId() != null) {
             metaData.put("tenant", caller.tenantId());
         }
+        if (io.ordo.application.port.in.IdempotencyContext.current() != null) {
+            metaData.put("idempotencyKey", io.ordo.application.port.in.IdempotencyContext.current());
+        }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (RuntimeException e) {

@@ -1,0 +1,107 @@
+package io.ordo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Idempotency-Key: a retried or duplicated POST creates nothing twice and gets the first answer again. */
+@OrdoIntegrationTest
+class IdempotencyIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long ordersNamed(String name) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderCreated'
+                        AND convert_from(payload, 'UTF8')::jsonb -> 'customer' ->> 'name' = :name""")
+                .param("name", name).query(Long.class).single();
+    }
+
+    @Test
+    void a_hundred_concurrent_posts_with_one_key_create_one_order_and_get_one_answer() throws Exception {
+        var agent = new Http(port, "agent");
+        String name = "Once " + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = OrderFlowIT.standardOrder(name);
+        var pool = Executors.newFixedThreadPool(100);
+        var start = new CountDownLatch(1);
+        try {
+            List<Future<Http.Answer>> futures = new ArrayList<>();
+            Callable<Http.Answer> post = () -> {
+                start.await();
+                return agent.postOnce("/api/orders", body, key);
+            };
+            for (int i = 0; i < 100; i++) {
+                futures.add(pool.submit(post));
+            }
+            start.countDown();
+            var answers = new ArrayList<Http.Answer>();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+            assertThat(answers).extracting(Http.Answer::text).containsOnly(answers.get(0).text());
+            assertThat(answers).extracting(a -> a.header("Location").orElse(null)).containsOnly(answers.get(0).header("Location").orElseThrow());
+            assertThat(answers).extracting(a -> a.header("ETag").orElse(null)).containsOnly("\"0\"");
+            assertThat(answers.stream().filter(a -> a.header("Idempotent-Replayed").isPresent()).count()).isEqualTo(99);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ordersNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused_and_keys_belong_to_their_user() {
+        var agent = new Http(port, "agent");
+        String key = UUID.randomUUID().toString();
+        String name = "Keyed " + UUID.randomUUID();
+        var first = agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name), key);
+        assertThat(first.status()).isEqualTo(201);
+        // the same JSON, keys reordered and spaced differently, is the same request
+        var reordered = agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name).replace("\"workflow\": \"standard\", ", "")
+                .replaceFirst("\\{", "{\"workflow\":\"standard\",  "), key);
+        assertThat(reordered.status()).isEqualTo(201);
+        assertThat(reordered.text()).isEqualTo(first.text());
+        var other = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Someone else"), key);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        var anotherUser = new Http(port, "agent2").postOnce("/api/orders", OrderFlowIT.standardOrder(name), key);
+        assertThat(anotherUser.status()).as("keys are scoped to the user").isEqualTo(201);
+        assertThat(ordersNamed(name)).isEqualTo(2);
+        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name), "x".repeat(256)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void refusals_are_replayed_too_and_writes_on_orders_happen_once() {
+        var agent = new Http(port, "agent");
+        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Moved once")).json().get("id").asText();
+        String key = UUID.randomUUID().toString();
+        var moved = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"pending\"}", key);
+        var again = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"pending\"}", key);
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text()).isEqualTo(moved.text());
+        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong()).isEqualTo(1);
+
+        String refusedKey = UUID.randomUUID().toString();
+        var refused = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey).text())
+                .isEqualTo(refused.text());
+    }
+}

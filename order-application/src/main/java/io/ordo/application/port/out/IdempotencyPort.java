@@ -1,0 +1,25 @@
+package io.ordo.application.port.out;
+
+import io.ordo.application.port.in.IdempotentRequestsUseCase.StoredAnswer;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Outgoing port: the stored idempotency keys. */
+public interface IdempotencyPort {
+
+    /** A key as stored: the request it was first used with, its state and (when done) the answer. */
+    record Entry(String request, String state, StoredAnswer answer, boolean stale) {
+    }
+
+    /**
+     * Takes the key for this request if it is free (or expired after {@code ttl}, or left running longer than
+     * {@code abandonAfter} by a request that never committed); true when taken.
+     */
+    boolean claim(String tenant, String user, String key, String request, Duration ttl, Duration abandonAfter);
+
+    Optional<Entry> find(String tenant, String user, String key);
+
+    void complete(String tenant, String user, String key, StoredAnswer answer);
+
+    void release(String tenant, String user, String key);
+}
