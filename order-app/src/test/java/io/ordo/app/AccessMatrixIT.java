@@ -31,20 +31,21 @@ class AccessMatrixIT {
      * B = agent2's, location south, customer cust-2; G = globex's.
      */
     private static final String TABLE = """
-            user          sees   write  readNotes  postNotes  create
-            admin         AB     yes    yes        yes        yes
-            manager       AB     yes    yes        yes        yes
-            manager-north A      yes    yes        yes        yes
-            agent         A      yes    yes        yes        yes
-            agent2        B      yes    yes        yes        yes
-            viewer        AB     no     yes        no         no
-            auditor       AB     no     yes        no         no
-            customer      A      no     no         no         no
-            globex-admin  G      yes    yes        yes        yes
-            ops           -      no     no         no         no
+            user          sees   write  readNotes  postNotes  create  events  audit  reports  admin
+            admin         AB     yes    yes        yes        yes     yes     yes    yes      no
+            manager       AB     yes    yes        yes        yes     yes     no     yes      no
+            manager-north A      yes    yes        yes        yes     yes     no     yes      no
+            agent         A      yes    yes        yes        yes     no      no     no       no
+            agent2        B      yes    yes        yes        yes     no      no     no       no
+            viewer        AB     no     yes        no         no      no      no     yes      no
+            auditor       AB     no     yes        no         no      yes     yes    yes      no
+            customer      A      no     no         no         no      no      no     no       no
+            globex-admin  G      yes    yes        yes        yes     yes     yes    yes      no
+            ops           -      no     no         no         no      no      no     no       yes
             """;
 
-    record Row(String user, String sees, boolean write, boolean readNotes, boolean postNotes, boolean create) {
+    record Row(String user, String sees, boolean write, boolean readNotes, boolean postNotes, boolean create,
+               boolean events, boolean audit, boolean reports, boolean admin) {
     }
 
     /** An endpoint applied to an order id, with the answer expected for a user who sees the order. */
@@ -71,7 +72,8 @@ class AccessMatrixIT {
             if (c[0].equals("user")) {
                 continue;
             }
-            rows.add(new Row(c[0], c[1], c[2].equals("yes"), c[3].equals("yes"), c[4].equals("yes"), c[5].equals("yes")));
+            rows.add(new Row(c[0], c[1], c[2].equals("yes"), c[3].equals("yes"), c[4].equals("yes"), c[5].equals("yes"),
+                    c[6].equals("yes"), c[7].equals("yes"), c[8].equals("yes"), c[9].equals("yes")));
         }
         return rows;
     }
@@ -93,7 +95,22 @@ class AccessMatrixIT {
             new Endpoint("POST leads (not a campaign)", r -> r.write() ? 400 : 403,
                     (h, id) -> h.post("/api/orders/" + id + "/leads", "{\"leadId\": \"x\"}")),
             new Endpoint("DELETE lead (not a campaign)", r -> r.write() ? 400 : 403,
-                    (h, id) -> h.send("DELETE", "/api/orders/" + id + "/leads/x", null, null)));
+                    (h, id) -> h.send("DELETE", "/api/orders/" + id + "/leads/x", null, null)),
+            new Endpoint("GET events", r -> r.events() ? 200 : 403, (h, id) -> h.get("/api/orders/" + id + "/events")),
+            new Endpoint("GET asOf", r -> r.events() ? 200 : 403,
+                    (h, id) -> h.get("/api/orders/" + id + "?asOf=2999-01-01T00:00:00Z")),
+            new Endpoint("GET verify", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/orders/" + id + "/verify")));
+
+    /** Endpoints that are not about one order: the answer depends on the role only. */
+    static final List<Endpoint> TENANT_ENDPOINTS = List.of(
+            new Endpoint("GET audit", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/audit")),
+            new Endpoint("GET audit export", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/audit/export?format=csv")),
+            new Endpoint("GET reports", r -> r.reports() ? 200 : 403, (h, id) -> h.get("/api/reports/summary")),
+            new Endpoint("GET workflows", r -> 200, (h, id) -> h.get("/api/workflows")),
+            new Endpoint("GET admin projections", r -> r.admin() ? 200 : 403, (h, id) -> h.get("/api/admin/projections")),
+            new Endpoint("GET admin dead letters", r -> r.admin() ? 200 : 403, (h, id) -> h.get("/api/admin/dead-letters")),
+            new Endpoint("POST replay (unknown projection)", r -> r.admin() ? 404 : 403,
+                    (h, id) -> h.post("/api/admin/projections/no-such-projection/replay", "{}")));
 
     @BeforeEach
     void createOrders() {
@@ -133,8 +150,19 @@ class AccessMatrixIT {
                 }
             }
         }
+        for (Row row : rows()) {
+            var http = new Http(port, row.user());
+            for (Endpoint endpoint : TENANT_ENDPOINTS) {
+                int expected = endpoint.whenVisible().apply(row);
+                var answer = endpoint.call().apply(http, null);
+                cells++;
+                if (answer.status() != expected) {
+                    failures.add("%s %s: expected %d, got %s".formatted(row.user(), endpoint.name(), expected, answer));
+                }
+            }
+        }
         assertThat(failures).as("cells that differ from the contract").isEmpty();
-        assertThat(cells).isEqualTo(rows().size() * ENDPOINTS.size() * 3);
+        assertThat(cells).isEqualTo(rows().size() * (ENDPOINTS.size() * 3 + TENANT_ENDPOINTS.size()));
     }
 
     @Test
