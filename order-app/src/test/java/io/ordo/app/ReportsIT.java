@@ -70,6 +70,23 @@ class ReportsIT {
         assertThat(new Http(port, "agent").get("/api/reports/summary").status()).isEqualTo(403);
         assertThat(new Http(port, "customer").get("/api/reports/summary").status()).isEqualTo(403);
         assertThat(new Http(port, "globex-admin").get("/api/reports/summary").json().get("totalOrders").asLong()).isZero();
+
+        JsonNode times = eventually(() -> admin.get("/api/reports/time-in-status").json(), t -> t.size() >= 6);
+        JsonNode draftCampaigns = null;
+        JsonNode cancelledStandard = null;
+        for (JsonNode row : times) {
+            if (row.get("workflow").asText().equals("lead_campaign") && row.get("status").asText().equals("draft")) {
+                draftCampaigns = row;
+            }
+            if (row.get("workflow").asText().equals("standard") && row.get("status").asText().equals("cancelled")) {
+                cancelledStandard = row;
+            }
+        }
+        assertThat(draftCampaigns.get("finishedStays").asLong()).as("the late campaign left draft").isEqualTo(1);
+        assertThat(draftCampaigns.get("currentStays").asLong()).as("the other is still in draft").isEqualTo(1);
+        assertThat(draftCampaigns.get("averageHours").decimalValue()).isNotNegative();
+        assertThat(cancelledStandard.get("currentStays").asLong()).as("terminal statuses have no current stays").isZero();
+        assertThat(new Http(port, "agent").get("/api/reports/time-in-status").status()).isEqualTo(403);
     }
 
     private static JsonNode eventually(java.util.function.Supplier<JsonNode> probe,

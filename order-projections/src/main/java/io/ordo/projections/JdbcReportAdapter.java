@@ -24,6 +24,52 @@ public class JdbcReportAdapter implements ReportPort {
     }
 
     @Override
+    public List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now) {
+        var params = new LinkedHashMap<String, Object>();
+        String where = scopeSql(scope, params).replace("tenant_id", "l.tenant_id").replace("created_by", "l.created_by")
+                .replace("location =", "l.location =").replace("customer_id", "l.customer_id");
+        params.put("now", java.sql.Timestamp.from(now));
+        return jdbc.sql("""
+                        WITH stays AS (
+                            SELECT t.order_id, t.status, t.at AS entered,
+                                   lead(t.at) OVER (PARTITION BY t.order_id ORDER BY t.sequence_number) AS left_at
+                            FROM %s t WHERE t.tenant_id = :tenant)
+                        SELECT l.workflow, s.status,
+                               count(*) FILTER (WHERE s.left_at IS NOT NULL) AS finished,
+                               COALESCE(avg(extract(epoch FROM s.left_at - s.entered)) FILTER (WHERE s.left_at IS NOT NULL), 0) AS finished_s,
+                               count(*) FILTER (WHERE s.left_at IS NULL) AS current,
+                               COALESCE(avg(extract(epoch FROM CAST(:now AS timestamptz) - s.entered)) FILTER (WHERE s.left_at IS NULL), 0) AS current_s
+                        FROM stays s JOIN %s l ON l.order_id = s.order_id
+                        WHERE %s
+                        GROUP BY l.workflow, s.status"""
+                        .formatted(slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE),
+                                slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), where))
+                .params(params)
+                .query((rs, row) -> new StatusTime(rs.getString("workflow"), rs.getString("status"),
+                        rs.getLong("finished"), rs.getDouble("finished_s"), rs.getLong("current"), rs.getDouble("current_s")))
+                .list();
+    }
+
+    private static String scopeSql(OrderScope scope, java.util.Map<String, Object> params) {
+        var where = new ArrayList<String>();
+        where.add("tenant_id = :tenant");
+        params.put("tenant", scope.tenantId());
+        if (scope.createdBy() != null) {
+            where.add("created_by = :createdBy");
+            params.put("createdBy", scope.createdBy());
+        }
+        if (scope.location() != null) {
+            where.add("location = :location");
+            params.put("location", scope.location());
+        }
+        if (scope.customerId() != null) {
+            where.add("customer_id = :customerId");
+            params.put("customerId", scope.customerId());
+        }
+        return String.join(" AND ", where);
+    }
+
+    @Override
     public List<Group> groups(OrderScope scope, LocalDate today) {
         var params = new LinkedHashMap<String, Object>();
         var where = new ArrayList<String>();

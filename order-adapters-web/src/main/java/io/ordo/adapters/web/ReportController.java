@@ -27,4 +27,10 @@ public class ReportController {
     public ReportSummary summary(Authentication auth) {
         return reports.summary(OrdoPrincipal.callerOf(auth));
     }
+
+    @GetMapping("/time-in-status")
+    @Operation(summary = "How long orders stay in each status, per workflow")
+    public java.util.List<io.ordo.application.port.in.TimeInStatus> timeInStatus(Authentication auth) {
+        return reports.timeInStatus(OrdoPrincipal.callerOf(auth));
+    }
 }

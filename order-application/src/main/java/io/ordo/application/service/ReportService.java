@@ -4,6 +4,7 @@ import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.GetReportUseCase;
 import io.ordo.application.port.in.ReportSummary;
+import io.ordo.application.port.in.TimeInStatus;
 import io.ordo.application.port.out.ReportPort;
 import io.ordo.domain.Currencies;
 import io.ordo.domain.Workflow;
@@ -33,11 +34,34 @@ public final class ReportService implements GetReportUseCase {
     }
 
     @Override
-    public ReportSummary summary(Caller caller) {
+    public java.util.List<TimeInStatus> timeInStatus(Caller caller) {
+        var scope = scopeOf(caller);
+        var result = new java.util.ArrayList<TimeInStatus>();
+        for (var row : reports.timeInStatus(scope, clock.instant())) {
+            boolean terminal = Workflows.find(row.workflow()).map(w -> w.isTerminal(row.status())).orElse(false);
+            long current = terminal ? 0 : row.current();
+            result.add(new TimeInStatus(row.workflow(), row.status(), row.finished(),
+                    row.finished() == 0 ? null : hours(row.averageFinishedSeconds()),
+                    current, current == 0 ? null : hours(row.averageCurrentSeconds())));
+        }
+        result.sort(java.util.Comparator.comparing(TimeInStatus::workflow).thenComparing(TimeInStatus::status));
+        return result;
+    }
+
+    private static BigDecimal hours(double seconds) {
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN);
+    }
+
+    private io.ordo.application.port.out.OrderScope scopeOf(Caller caller) {
         if (!policy.may(caller, AccessPolicy.Action.REPORTS)) {
             throw new ForbiddenException("Role(s) %s may not read reports.".formatted(caller.roles()));
         }
-        var scope = policy.scopeOf(caller).orElseThrow(() -> new ForbiddenException("No orders to report on."));
+        return policy.scopeOf(caller).orElseThrow(() -> new ForbiddenException("No orders to report on."));
+    }
+
+    @Override
+    public ReportSummary summary(Caller caller) {
+        var scope = scopeOf(caller);
         long total = 0;
         long active = 0;
         long open = 0;

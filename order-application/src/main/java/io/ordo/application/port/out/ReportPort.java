@@ -14,4 +14,14 @@ public interface ReportPort {
 
     /** @param today the day against which campaign target dates count as past */
     List<Group> groups(OrderScope scope, LocalDate today);
+
+    /**
+     * Stays in a status, per workflow: finished stays (entered and left) with their average length, and
+     * current stays (entered, not yet left) with their average age at {@code now}; in seconds.
+     */
+    record StatusTime(String workflow, String status, long finished, double averageFinishedSeconds, long current,
+                      double averageCurrentSeconds) {
+    }
+
+    List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now);
 }
