@@ -1,5 +1,7 @@
 package io.ordo.app;
 
+import static io.ordo.app.support.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.app.support.Http;
@@ -271,19 +273,4 @@ class AccessMatrixIT {
         return names;
     }
 
-    private static Http.Answer eventually(java.util.function.Supplier<Http.Answer> probe,
-                                          java.util.function.Predicate<Http.Answer> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        Http.Answer answer = probe.get();
-        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answer = probe.get();
-        }
-        return answer;
-    }
 }

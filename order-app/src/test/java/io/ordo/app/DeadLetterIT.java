@@ -1,5 +1,7 @@
 package io.ordo.app;
 
+import static io.ordo.app.support.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,18 +95,4 @@ class DeadLetterIT {
         assertThat(admin.get("/api/admin/dead-letters").status()).isEqualTo(403);
     }
 
-    private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        T value = probe.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = probe.get();
-        }
-        return value;
-    }
 }

@@ -1,5 +1,7 @@
 package io.ordo.app;
 
+import static io.ordo.app.support.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,21 +159,6 @@ class HistoryIT {
         assertThat(auditor.get("/api/audit?cursor=nope").status()).isEqualTo(400);
     }
 
-    private static Http.Answer eventually(java.util.function.Supplier<Http.Answer> probe,
-                                          java.util.function.Predicate<Http.Answer> done) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        Http.Answer answer = probe.get();
-        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answer = probe.get();
-        }
-        return answer;
-    }
 
     @Test
     void every_event_carries_tenant_actor_and_correlation_in_its_metadata() {

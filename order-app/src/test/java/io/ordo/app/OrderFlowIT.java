@@ -1,5 +1,7 @@
 package io.ordo.app;
 
+import static io.ordo.app.support.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,20 +57,6 @@ class OrderFlowIT {
                 .param("id", orderId).query(Long.class).single();
     }
 
-    private static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        T value = probe.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = probe.get();
-        }
-        return value;
-    }
 
     @Test
     void order_is_created_read_listed_moved_cancelled_and_its_timeline_tells_the_story() {

@@ -1,5 +1,7 @@
 package io.ordo.app;
 
+import static io.ordo.app.support.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,19 +91,4 @@ class ReportsIT {
         assertThat(new Http(port, "agent").get("/api/reports/time-in-status").status()).isEqualTo(403);
     }
 
-    private static JsonNode eventually(java.util.function.Supplier<JsonNode> probe,
-                                       java.util.function.Predicate<JsonNode> done) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        JsonNode value = probe.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = probe.get();
-        }
-        return value;
-    }
 }

@@ -26,8 +26,7 @@ public class JdbcReportAdapter implements ReportPort {
     @Override
     public List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now) {
         var params = new LinkedHashMap<String, Object>();
-        String where = scopeSql(scope, params).replace("tenant_id", "l.tenant_id").replace("created_by", "l.created_by")
-                .replace("location =", "l.location =").replace("customer_id", "l.customer_id");
+        String where = scopeSql(scope, params, "l.");
         params.put("now", java.sql.Timestamp.from(now));
         return jdbc.sql("""
                         WITH stays AS (
@@ -50,20 +49,21 @@ public class JdbcReportAdapter implements ReportPort {
                 .list();
     }
 
-    private static String scopeSql(OrderScope scope, java.util.Map<String, Object> params) {
+    /** The caller's bound over the order list, its columns prefixed with {@code alias}. */
+    private static String scopeSql(OrderScope scope, java.util.Map<String, Object> params, String alias) {
         var where = new ArrayList<String>();
-        where.add("tenant_id = :tenant");
+        where.add(alias + "tenant_id = :tenant");
         params.put("tenant", scope.tenantId());
         if (scope.createdBy() != null) {
-            where.add("created_by = :createdBy");
+            where.add(alias + "created_by = :createdBy");
             params.put("createdBy", scope.createdBy());
         }
         if (scope.location() != null) {
-            where.add("location = :location");
+            where.add(alias + "location = :location");
             params.put("location", scope.location());
         }
         if (scope.customerId() != null) {
-            where.add("customer_id = :customerId");
+            where.add(alias + "customer_id = :customerId");
             params.put("customerId", scope.customerId());
         }
         return String.join(" AND ", where);
@@ -72,21 +72,7 @@ public class JdbcReportAdapter implements ReportPort {
     @Override
     public List<Group> groups(OrderScope scope, LocalDate today) {
         var params = new LinkedHashMap<String, Object>();
-        var where = new ArrayList<String>();
-        where.add("tenant_id = :tenant");
-        params.put("tenant", scope.tenantId());
-        if (scope.createdBy() != null) {
-            where.add("created_by = :createdBy");
-            params.put("createdBy", scope.createdBy());
-        }
-        if (scope.location() != null) {
-            where.add("location = :location");
-            params.put("location", scope.location());
-        }
-        if (scope.customerId() != null) {
-            where.add("customer_id = :customerId");
-            params.put("customerId", scope.customerId());
-        }
+        String where = scopeSql(scope, params, "");
         params.put("today", Date.valueOf(today));
         return jdbc.sql("""
                         SELECT workflow, status, active, document->>'currency' AS currency, count(*) AS orders,
@@ -94,8 +80,7 @@ public class JdbcReportAdapter implements ReportPort {
                                count(*) FILTER (WHERE (document->>'targetDeliveryDate')::date < :today) AS past_target
                         FROM %s WHERE %s
                         GROUP BY workflow, status, active, document->>'currency'"""
-                        .formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE),
-                                String.join(" AND ", where)))
+                        .formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), where))
                 .params(params)
                 .query((rs, row) -> new Group(rs.getString("workflow"), rs.getString("status"), rs.getBoolean("active"),
                         rs.getString("currency"), rs.getLong("orders"), rs.getLong("priced"), rs.getBigDecimal("total"),

@@ -119,7 +119,8 @@ public class AuditController {
         return new AuditQuery(actor, type, orderId, fromInstant, toInstant, cursor, limit);
     }
 
-    private static Instant instant(List<FieldViolation> errors, String field, String text) {
+    /** An ISO-8601 instant parameter, or a field error naming it. */
+    static Instant instant(List<FieldViolation> errors, String field, String text) {
         if (text == null) {
             return null;
         }

@@ -27,7 +27,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -302,15 +301,8 @@ public class OrderController {
     private static final long NO_VERSION = -1;
 
     private static Instant instant(List<FieldViolation> errors, String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldViolation(field, "must be an ISO-8601 instant like 2026-11-21T00:00:00Z"));
-            return null;
-        }
+        return AuditController.instant(errors, field, text);
     }
+
 
 }
