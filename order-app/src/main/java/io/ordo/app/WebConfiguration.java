@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.AdminController;
 import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.IdempotencyFilter;
+import io.ordo.adapters.web.NulCharacterFilter;
 import io.ordo.adapters.web.OrderController;
 import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.adapters.web.ProblemAdvice;
@@ -42,6 +43,13 @@ class WebConfiguration {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, json));
         // after authentication (keys belong to a tenant and user) and after the size limit
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<NulCharacterFilter> nulCharacters(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new NulCharacterFilter(json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 

@@ -183,6 +183,11 @@ class OrderFlowIT {
         assertThat(generatedLooking.status()).isEqualTo(400);
         assertThat(generatedLooking.json().get("errors").get(0).get("field").asText()).isEqualTo("orderNumber");
 
+        var nul = agent.post("/api/orders", standardOrder("X").replace("\"Headphones\"", "\"Head\\u0000phones\""));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("errors").get(0).get("message").asText()).contains("NUL");
+        assertThat(agent.get("/api/orders?q=a%00b").status()).isEqualTo(400);
+
         var malformed = agent.post("/api/orders", "{\"workflow\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");

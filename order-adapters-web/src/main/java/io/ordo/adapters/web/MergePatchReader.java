@@ -109,6 +109,10 @@ final class MergePatchReader {
             errors.add(new FieldViolation(field, "must be a string"));
             return null;
         }
+        if (value.textValue().indexOf('\u0000') >= 0) {
+            errors.add(new FieldViolation(field, "must not contain NUL characters"));
+            return null;
+        }
         return value.textValue();
     }
 

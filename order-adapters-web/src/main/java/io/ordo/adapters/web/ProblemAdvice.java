@@ -64,6 +64,11 @@ public class ProblemAdvice {
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             var mismatch = (MismatchedInputException) cause;
             String field = path(mismatch);
+            if (!field.isEmpty() && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
+                return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "Field '" + field + "' contains a NUL character."),
+                        List.of(new FieldViolation(field, "must not contain NUL characters"))));
+            }
             if (!field.isEmpty()) {
                 String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName();
                 return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",

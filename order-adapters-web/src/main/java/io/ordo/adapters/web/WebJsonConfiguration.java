@@ -13,6 +13,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class WebJsonConfiguration {
 
+    /**
+     * Text may hold any character PostgreSQL can store: a NUL cannot be stored in text or jsonb, so a string
+     * containing one is refused as a field error instead of failing in the database.
+     */
+    @Bean
+    com.fasterxml.jackson.databind.Module noNulInStrings() {
+        return new com.fasterxml.jackson.databind.module.SimpleModule("ordo-no-nul")
+                .addDeserializer(String.class, new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String>(String.class) {
+                    @Override
+                    public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                                              com.fasterxml.jackson.databind.DeserializationContext context)
+                            throws java.io.IOException {
+                        String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
+                                .deserialize(parser, context);
+                        if (value != null && value.indexOf('\u0000') >= 0) {
+                            throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
+                                    "must not contain NUL characters", value, String.class);
+                        }
+                        return value;
+                    }
+                });
+    }
+
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictApiJson() {
         return builder -> builder
