@@ -75,7 +75,10 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** Every event carries its command's correlation and trace ids, and the tenant and user that caused it. */
+    /**
+     * Every event carries its command's correlation and trace ids, the tenant and user that caused it, and the
+     * request's Idempotency-Key if it had one (IdempotencyKeyRecorder marks the key committed with the events).
+     */
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
@@ -83,7 +86,7 @@ class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider tenantAndActor() {
-        return new SimpleCorrelationDataProvider("tenant", "actor");
+        return new SimpleCorrelationDataProvider("tenant", "actor", "idempotencyKey");
     }
 
     @Bean

@@ -63,6 +63,11 @@ class IdempotencyIT {
             pool.shutdownNow();
         }
         assertThat(ordersNamed(name)).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                        WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'idempotencyKey' = :key""")
+                .param("key", key).query(Long.class).single())
+                .as("the key travels with the event it caused, committed in the same transaction").isEqualTo(1);
     }
 
     @Test

@@ -74,6 +74,11 @@ public class ProjectionReplays implements ProjectionControlPort {
     @Override
     public synchronized void startReplay(String name) {
         StreamingEventProcessor processor = replayProcessorOf(name);
+        if (slots.current(name).replaying() != null) {
+            return; // already rebuilding
+        }
+        // stopped before the lock: a running batch of it may be waiting for the pointer row we are about to lock
+        stop(processor);
         String idle = transactions.execute(tx -> {
             // the exclusive lock makes "is a rebuild running?" and "empty the idle tables" one step, on every node
             var state = jdbc.sql("SELECT active_slot, replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
@@ -83,7 +88,6 @@ public class ProjectionReplays implements ProjectionControlPort {
                 return null;
             }
             String target = state[0].equals("blue") ? "green" : "blue";
-            stop(processor);
             // empty the idle tables and the rebuild's tokens before the live handlers start writing there too
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", replayProcessor(name)).update();
             deadLetters.forget(replayProcessor(name));

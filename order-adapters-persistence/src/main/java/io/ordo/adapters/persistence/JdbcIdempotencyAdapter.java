@@ -61,7 +61,10 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
 
     @Override
     public void release(String tenant, String user, String key) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key")
+        // a key whose command committed stays: its events exist, so running it again would do it twice
+        jdbc.sql("""
+                        DELETE FROM idempotency_key
+                        WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key AND state = 'running'""")
                 .param("tenant", tenant).param("user", user).param("key", key).update();
     }
 }
