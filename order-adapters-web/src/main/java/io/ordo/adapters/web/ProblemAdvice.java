@@ -140,7 +140,8 @@ public class ProblemAdvice {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof org.springframework.transaction.CannotCreateTransactionException
                     || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.net.ConnectException) {
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.sql.SQLException sql && connectionLost(sql)) {
                 return databaseAway(e);
             }
         }
@@ -150,6 +151,19 @@ public class ProblemAdvice {
                 "An unexpected error occurred; quote correlation id " + correlationId + ".");
         problem.setProperty("correlationId", correlationId);
         return respond(problem);
+    }
+
+    /**
+     * SQLSTATE classes 08 (connection exception) and 57P (server shutting down or gone), or a pooled connection
+     * found closed under our feet (the pool and the driver say so without a SQLSTATE).
+     */
+    private static boolean connectionLost(java.sql.SQLException exception) {
+        String state = exception.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || state.startsWith("57P");
+        }
+        String message = String.valueOf(exception.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("connection is closed") || message.contains("connection has been closed");
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

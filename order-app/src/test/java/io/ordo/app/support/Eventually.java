@@ -15,7 +15,12 @@ public final class Eventually {
 
     /** The first value {@code probe} gives that satisfies {@code done}, else the last one after 10 s. */
     public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        return eventually(probe, done, PATIENCE);
+    }
+
+    /** As above, with its own patience (recovering processors back off for a while). */
+    public static <T> T eventually(Supplier<T> probe, Predicate<T> done, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         T value = probe.get();
         while (!done.test(value) && Instant.now().isBefore(deadline)) {
             try {
