@@ -25,6 +25,10 @@ public final class Http {
         this.user = user;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Http as(String otherUser) {
         return new Http(port, otherUser);
     }

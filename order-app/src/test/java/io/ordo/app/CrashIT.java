@@ -1,0 +1,150 @@
+package io.ordo.app;
+
+import static io.ordo.app.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordo.adapters.persistence.testing.TestDatabase;
+import io.ordo.app.support.Http;
+import io.ordo.projections.ProjectionReplays;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Ordo in a JVM of its own, killed with SIGKILL in the middle of a load: after a restart every order that got
+ * a 201 exists with every change that was acknowledged, and the read models equal a full replay, row for row.
+ */
+class CrashIT {
+
+    private Process ordo;
+
+    @AfterEach
+    void stop() {
+        if (ordo != null) {
+            ordo.destroyForcibly();
+        }
+    }
+
+    private static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run after package: no order-app jar in target/"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Http start(String url, TestDatabase.Server server, String log) throws Exception {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ordo = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user(),
+                "--spring.datasource.password=" + server.password(), "--ordo.node-id=crash")
+                .redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile()).start();
+        var anonymous = new Http(port, null);
+        int health = eventually(() -> {
+            try {
+                return anonymous.get("/actuator/health").status();
+            } catch (AssertionError notYet) {
+                return 0;
+            }
+        }, status -> status == 200, Duration.ofSeconds(90));
+        assertThat(health).as("Ordo started (see target/" + log + ")").isEqualTo(200);
+        return new Http(port, "agent");
+    }
+
+    @Test
+    void a_kill_9_under_load_loses_nothing_acknowledged_and_read_models_equal_a_replay() throws Exception {
+        var server = TestDatabase.server();
+        String url = TestDatabase.newDatabase("crash");
+        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
+        Http before = start(url, server, "crash-run-1.log");
+
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        var running = new AtomicBoolean(true);
+        var load = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            load.submit(() -> {
+                while (running.get()) {
+                    try {
+                        var created = before.post("/api/orders", OrderFlowIT.standardOrder("Crash"));
+                        if (created.status() != 201) {
+                            continue;
+                        }
+                        String id = created.json().get("id").asText();
+                        acknowledged.put(id, 0L);
+                        var moved = before.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
+                        if (moved.status() == 200) {
+                            acknowledged.put(id, moved.json().get("version").asLong());
+                        }
+                        var noted = before.post("/api/orders/" + id + "/notes", "{\"text\": \"before the crash\"}");
+                        if (noted.status() == 201) {
+                            acknowledged.put(id, 2L);
+                        }
+                    } catch (AssertionError connectionRefused) {
+                        // the service is gone: keep trying until the test stops the load
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(4000);
+        ordo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).as("the load got answers before the kill").hasSizeGreaterThan(10);
+
+        Http agent = start(url, server, "crash-run-2.log");
+        for (var order : acknowledged.entrySet()) {
+            var answer = agent.get("/api/orders/" + order.getKey());
+            assertThat(answer.status()).as(order.getKey()).isEqualTo(200);
+            assertThat(answer.json().get("version").asLong()).as(order.getKey()).isGreaterThanOrEqualTo(order.getValue());
+            if (order.getValue() >= 1) {
+                assertThat(answer.json().get("status").asText()).isEqualTo("pending");
+            }
+        }
+
+        // the streaming read models catch up with everything stored before the kill, then each is rebuilt
+        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        var finalAgent = agent;
+        eventually(() -> jdbc.sql("SELECT count(*) FROM audit_entry_blue").query(Long.class).single(),
+                rows -> rows == jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single(),
+                Duration.ofSeconds(90));
+        eventually(() -> finalAgent.get("/api/orders?active=all&limit=100&q=Crash").json().get("items").size(),
+                size -> size >= Math.min(100, acknowledged.size()), Duration.ofSeconds(90));
+        var ops = agent.as("ops");
+        for (String projection : ProjectionReplays.TABLES.keySet()) {
+            assertThat(ops.post("/api/admin/projections/" + projection + "/replay", "{}").status()).isEqualTo(202);
+        }
+        long flipped = eventually(() -> jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
+                .query(Long.class).single(), n -> n == ProjectionReplays.TABLES.size(), Duration.ofMinutes(5));
+        assertThat(flipped).isEqualTo(ProjectionReplays.TABLES.size());
+        for (var projection : ProjectionReplays.TABLES.entrySet()) {
+            for (String table : projection.getValue()) {
+                for (String[] pair : List.of(new String[] {"_blue", "_green"}, new String[] {"_green", "_blue"})) {
+                    long differing = jdbc.sql("SELECT count(*) FROM (SELECT * FROM " + table + pair[0]
+                            + " EXCEPT ALL SELECT * FROM " + table + pair[1] + ") d").query(Long.class).single();
+                    assertThat(differing).as(table + pair[0] + " minus " + table + pair[1]).isZero();
+                }
+            }
+        }
+        assertThat(head).isPositive();
+    }
+}
