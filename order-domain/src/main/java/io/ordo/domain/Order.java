@@ -57,6 +57,7 @@ public class Order {
     @CommandHandler
     Order(CreateOrderCommand cmd) {
         var workflow = requireValidNew(cmd.workflow(), cmd.status(), cmd.orderNumber(), cmd.details());
+        requireValidContact(cmd.contactId(), cmd.conversationId());
         String initial = workflow.initialStatus(cmd.status());
         OrderDetails d = cmd.details();
         Customer customer = d.customer();
@@ -90,6 +91,20 @@ public class Order {
 
     private boolean isCampaign() {
         return Workflows.LEAD_CAMPAIGN.name().equals(workflowName);
+    }
+
+    /** The conversation link: ids of at most 255 characters. */
+    public static void requireValidContact(String contactId, String conversationId) {
+        var errors = new ArrayList<FieldViolation>();
+        if (contactId != null && contactId.length() > 255) {
+            errors.add(new FieldViolation("contactId", "must not be longer than 255 characters"));
+        }
+        if (conversationId != null && conversationId.length() > 255) {
+            errors.add(new FieldViolation("conversationId", "must not be longer than 255 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
     }
 
     @CommandHandler

@@ -49,6 +49,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
         }
         // 400 before 403: the body is judged before the caller's rights (CONTRACT.md section 4)
         Order.requireValidNew(order.workflow(), order.status(), clientNumber == null ? "ORD-0" : clientNumber, details);
+        Order.requireValidContact(order.contactId(), order.conversationId());
         if (!policy.may(caller, AccessPolicy.Action.CREATE)) {
             throw new ForbiddenException("Role(s) %s may not create orders.".formatted(caller.roles()));
         }

@@ -1,0 +1,26 @@
+package io.ordo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark, tiny (a second per phase), so that it cannot rot; its figures mean nothing at this size. */
+class BenchmarkSmokeIT {
+
+    @Test
+    void the_benchmark_runs_end_to_end_and_reports_every_figure() throws Exception {
+        var figures = new OrdoBenchmark(new OrdoBenchmark.Settings(Duration.ofSeconds(1), 20, 2_000, 5))
+                .run(Path.of("target"));
+        assertThat(figures).extracting(OrdoBenchmark.Figure::what).anyMatch(w -> w.startsWith("raw JDBC"))
+                .anyMatch(w -> w.startsWith("POST /api/orders, 16"))
+                .anyMatch(w -> w.startsWith("status changes, 16 clients, orders of"))
+                .anyMatch(w -> w.startsWith("projection lag"))
+                .anyMatch(w -> w.startsWith("list, status filter, deep page"))
+                .anyMatch(w -> w.startsWith("replay"))
+                .anyMatch(w -> w.startsWith("peak RSS"));
+        assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());
+        System.out.println(OrdoBenchmark.table(figures));
+    }
+}

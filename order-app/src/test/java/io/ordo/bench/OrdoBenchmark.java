@@ -1,0 +1,405 @@
+package io.ordo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.app.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * One run, one table: the raw insert limit of the database, then Ordo over real HTTP in its own JVM on the
+ * same database — creates at 1/4/16 clients, status changes on short and long orders, projection lag, list
+ * queries (first and deep pages), a replay, and the service's peak RSS — each with its ratio to the raw limit.
+ * Run with {@code ./mvnw -Pbench verify} (see docs/benchmarks.md); {@link BenchmarkSmokeIT} runs it tiny in CI.
+ */
+public final class OrdoBenchmark {
+
+    /** How big a run is. */
+    public record Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
+        public static Settings fromSystemProperties() {
+            return new Settings(Duration.ofSeconds(Long.getLong("bench.seconds", 10)),
+                    Integer.getInteger("bench.longOrderEvents", 500), Integer.getInteger("bench.listOrders", 100_000),
+                    Integer.getInteger("bench.lagSamples", 200));
+        }
+    }
+
+    /** One measured figure. */
+    public record Figure(String what, double value, String unit, String note) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+
+    private final Settings settings;
+    private final List<Figure> figures = new ArrayList<>();
+    private String base;
+    private String jdbcUrl;
+
+    public OrdoBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var benchmark = new OrdoBenchmark(Settings.fromSystemProperties());
+        var figures = benchmark.run(Path.of(System.getProperty("bench.jar", "target")));
+        String table = table(figures);
+        System.out.println(table);
+        String out = System.getProperty("bench.output");
+        if (out != null) {
+            Files.writeString(Path.of(out), table);
+        }
+    }
+
+    public List<Figure> run(Path jarDirectory) throws Exception {
+        Path data = Files.createTempDirectory("ordo-bench").resolve("postgres");
+        try (var database = EmbeddedPostgresServer.start(data, 0)) {
+            jdbcUrl = database.jdbcUrl();
+            rawInserts(1);
+            rawInserts(16);
+            Process ordo = startOrdo(jarDirectory);
+            try {
+                creates(1);
+                creates(4);
+                creates(16);
+                statusChanges(16, 0, "short orders");
+                statusChanges(16, settings.longOrderEvents(), "orders of ~" + settings.longOrderEvents() + " events");
+                projectionLag();
+                listQueries();
+                replay();
+                figures.add(new Figure("peak RSS of the service", peakRssMiB(ordo.pid()), "MiB", "VmHWM of its JVM"));
+            } finally {
+                ordo.destroy();
+                ordo.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        return figures;
+    }
+
+    // --- the raw limit --------------------------------------------------------------------------------
+
+    private void rawInserts(int threads) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            // a schema of its own: Ordo's Flyway expects the public schema to be its alone
+            c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS bench");
+            c.createStatement().execute("""
+                    CREATE TABLE IF NOT EXISTS bench.bench_event (global_index BIGSERIAL PRIMARY KEY,
+                      aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, type VARCHAR(255),
+                      event_identifier VARCHAR(255) NOT NULL UNIQUE, meta_data BYTEA, payload BYTEA NOT NULL,
+                      payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
+                      UNIQUE (aggregate_identifier, sequence_number))""");
+        }
+        byte[] payload = ("{\"orderId\":\"x\",\"from\":\"draft\",\"to\":\"pending\",\"actor\":\"agent\",\"padding\":\""
+                + "x".repeat(300) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var count = new AtomicLong();
+        var deadline = Instant.now().plus(settings.phase());
+        var pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                    var insert = c.prepareStatement("""
+                            INSERT INTO bench.bench_event (aggregate_identifier, sequence_number, type, event_identifier,
+                              meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, 0, 'Order', ?, ?, ?, '1', 'x', ?)""");
+                    while (Instant.now().isBefore(deadline)) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, UUID.randomUUID().toString());
+                        insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+                        insert.setBytes(4, payload);
+                        insert.setString(5, Instant.now().toString());
+                        insert.executeUpdate();
+                        count.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(settings.phase().toSeconds() + 60, TimeUnit.SECONDS);
+        figures.add(new Figure("raw JDBC event-row inserts, " + threads + " thread" + (threads > 1 ? "s" : ""),
+                count.get() / (double) settings.phase().toSeconds(), "rows/s", "one row per transaction, durable commits"));
+    }
+
+    // --- Ordo -----------------------------------------------------------------------------------------
+
+    private Process startOrdo(Path jarDirectory) throws Exception {
+        Path jar;
+        try (var files = Files.list(jarDirectory)) {
+            jar = files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar")).findFirst().orElseThrow();
+        }
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres", "--ordo.node-id=bench")
+                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log").toFile())
+                .start();
+        base = "http://localhost:" + port;
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (send("GET", "/actuator/health", null).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("Ordo did not start; see ordo-bench.log in the temp directory");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", AUTH)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String order(String name) {
+        return """
+                {"workflow": "standard", "customer": {"id": "cust-1", "name": "%s", "phone": "+15550100"},
+                 "deliveryAddress": "1 Main St", "description": "Headphones", "currency": "USD",
+                 "items": [{"sku": "SKU-1", "name": "Headphones", "quantity": 2, "unitPrice": "100.00"}]}""".formatted(name);
+    }
+
+    /** Runs {@code clients} loops of {@code call} for one phase; figures throughput and latency. */
+    private List<Long> load(int clients, IntFunction<Boolean> call) throws InterruptedException {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var deadline = Instant.now().plus(settings.phase());
+        var done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            new Thread(() -> {
+                while (Instant.now().isBefore(deadline)) {
+                    long start = System.nanoTime();
+                    if (call.apply(client)) {
+                        latencies.add(System.nanoTime() - start);
+                    }
+                }
+                done.countDown();
+            }, "bench-client-" + client).start();
+        }
+        done.await();
+        var sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    private void report(String what, List<Long> sortedNanos) {
+        double perSecond = sortedNanos.size() / (double) settings.phase().toSeconds();
+        figures.add(new Figure(what, perSecond, "/s", "p50 %.1f ms, p99 %.1f ms".formatted(
+                percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6)));
+    }
+
+    static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private void creates(int clients) throws InterruptedException {
+        report("POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""), load(clients, client -> {
+            try {
+                return send("POST", "/api/orders", order("Bench " + client)).statusCode() == 201;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }));
+    }
+
+    /** Active lead campaigns toggled between active and paused: a move that is always allowed. */
+    private void statusChanges(int clients, int eventsBefore, String label) throws Exception {
+        var campaigns = new ArrayList<String>();
+        for (int c = 0; c < clients; c++) {
+            var created = JSON.readTree(send("POST", "/api/orders", """
+                    {"workflow": "lead_campaign", "customer": {"name": "Bench campaign"}, "leadsPurchased": 10}""").body());
+            String id = created.get("id").asText();
+            send("POST", "/api/orders/" + id + "/status", "{\"status\": \"active\"}");
+            campaigns.add(id);
+        }
+        var seeders = Executors.newFixedThreadPool(clients);
+        for (String id : campaigns) {
+            seeders.submit(() -> {
+                for (int i = 0; i < eventsBefore / 2; i++) {
+                    send("POST", "/api/orders/" + id + "/status", "{\"status\": \"paused\"}");
+                    send("POST", "/api/orders/" + id + "/status", "{\"status\": \"active\"}");
+                }
+                return null;
+            });
+        }
+        seeders.shutdown();
+        seeders.awaitTermination(30, TimeUnit.MINUTES);
+        var next = new String[clients];
+        java.util.Arrays.fill(next, "paused");
+        report("status changes, " + clients + " clients, " + label, load(clients, client -> {
+            try {
+                var answer = send("POST", "/api/orders/" + campaigns.get(client) + "/status",
+                        "{\"status\": \"" + next[client] + "\"}");
+                next[client] = next[client].equals("paused") ? "active" : "paused";
+                return answer.statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }));
+    }
+
+    /** Time from a create's answer to the order showing in the list, while 8 other clients keep creating. */
+    private void projectionLag() throws Exception {
+        var background = Executors.newFixedThreadPool(8);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int i = 0; i < 8; i++) {
+            background.submit(() -> {
+                while (!stop.get()) {
+                    send("POST", "/api/orders", order("Background"));
+                }
+                return null;
+            });
+        }
+        var lags = new ArrayList<Long>();
+        for (int i = 0; i < settings.lagSamples(); i++) {
+            String name = "Lag" + UUID.randomUUID().toString().replace("-", "");
+            send("POST", "/api/orders", order(name));
+            long answered = System.nanoTime();
+            while (JSON.readTree(send("GET", "/api/orders?q=" + name, null).body()).get("items").isEmpty()) {
+                Thread.sleep(2);
+            }
+            lags.add(System.nanoTime() - answered);
+        }
+        stop.set(true);
+        background.shutdown();
+        background.awaitTermination(60, TimeUnit.SECONDS);
+        Collections.sort(lags);
+        figures.add(new Figure("projection lag, create answered → in the list (8 writers busy)",
+                percentile(lags, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(lags, 99) / 1e6)));
+    }
+
+    /** Rows for the list generated in SQL (the table a list query reads), then first and deep pages timed. */
+    private void listQueries() throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            String table = "order_list_" + single(c, "SELECT active_slot FROM projection_slot WHERE name = 'order-list'");
+            c.createStatement().execute("""
+                    INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id, location,
+                                    priority, total_amount, created_by, created_at, last_changed_at, version, search_text, document)
+                    SELECT gen_random_uuid(), 'acme', 'GEN-' || n, 'standard',
+                           (ARRAY['draft','pending','confirmed','shipped'])[1 + n %% 4], true, 'cust-' || (n %% 1000), NULL,
+                           n %% 5, 100 + n %% 997, 'agent', now() - make_interval(secs => n), now() - make_interval(secs => n), 0,
+                           lower('gen-' || n || ' customer ' || (n %% 5000) || ' +1555' || n),
+                           (SELECT document FROM %s LIMIT 1)
+                    FROM generate_series(1, %d) n""".formatted(table, table, settings.listOrders()));
+            c.createStatement().execute("ANALYZE " + table);
+        }
+        var first = new ArrayList<Long>();
+        var deep = new ArrayList<Long>();
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            JsonNode page = JSON.readTree(send("GET", "/api/orders?status=pending&q=customer%20" + (i * 7 % 5000) + "&limit=20", null).body());
+            first.add(System.nanoTime() - start);
+            // the deepest page within six pages of 100 that the data has: timed as the deep page
+            String cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            long lastPage = -1;
+            for (int p = 0; p < 6 && cursor != null; p++) {
+                start = System.nanoTime();
+                page = JSON.readTree(send("GET", "/api/orders?status=pending&limit=100&cursor=" + cursor, null).body());
+                lastPage = System.nanoTime() - start;
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            }
+            if (lastPage >= 0) {
+                deep.add(lastPage);
+            }
+        }
+        Collections.sort(first);
+        Collections.sort(deep);
+        figures.add(new Figure("list, status + q, first page, " + settings.listOrders() + " generated orders",
+                percentile(first, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(first, 99) / 1e6)));
+        figures.add(new Figure("list, status filter, deep page (up to page 7) by cursor", percentile(deep, 50) / 1e6, "ms p50",
+                "p99 %.1f ms".formatted(percentile(deep, 99) / 1e6)));
+    }
+
+    private static String single(Connection c, String sql) throws Exception {
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Rebuilds the audit projection (one row per event, no generated rows) and times it. */
+    private void replay() throws Exception {
+        long events;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            events = Long.parseLong(single(c, "SELECT count(*) FROM domain_event_entry"));
+        }
+        var ops = HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/audit/replay"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:demo".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        long start = System.nanoTime();
+        CLIENT.send(ops, HttpResponse.BodyHandlers.ofString());
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            while (single(c, "SELECT replaying_slot FROM projection_slot WHERE name = 'audit'") != null) {
+                Thread.sleep(100);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("replay of the audit projection", events / seconds, "events/s", events + " events"));
+    }
+
+    private static double peakRssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The figures as a Markdown table, each throughput also as a ratio to the raw single-row insert rate. */
+    public static String table(List<Figure> figures) {
+        Map<Integer, Double> raw = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            if (f.what().startsWith("raw JDBC")) {
+                raw.put(f.what().contains("16") ? 16 : 1, f.value());
+            }
+        }
+        var out = new StringBuilder("| figure | value | unit | ratio to raw inserts | note |\n|---|---:|---|---:|---|\n");
+        for (Figure f : figures) {
+            String ratio = "";
+            if (f.unit().equals("/s") || f.unit().equals("events/s")) {
+                double baseline = f.what().contains("16 clients") || f.what().contains("replay") ? raw.getOrDefault(16, Double.NaN)
+                        : raw.getOrDefault(1, Double.NaN);
+                ratio = "%.2f×".formatted(f.value() / baseline);
+            }
+            out.append("| %s | %.1f | %s | %s | %s |\n".formatted(f.what(), f.value(), f.unit(), ratio, f.note()));
+        }
+        out.append("\nRun on ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(".\n");
+        return out.toString();
+    }
+}
