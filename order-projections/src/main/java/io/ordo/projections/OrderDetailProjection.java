@@ -1,19 +1,13 @@
 package io.ordo.projections;
 
 import io.ordo.domain.DuplicateOrderNumberException;
-import io.ordo.domain.event.DiscussionNoteAdded;
-import io.ordo.domain.event.LeadDelivered;
-import io.ordo.domain.event.LeadWithdrawn;
-import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
-import io.ordo.domain.event.OrderDetailsUpdated;
-import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.projections.ProjectionSlots.Role;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,37 +61,15 @@ public class OrderDetailProjection {
         }
     }
 
+    /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
-    void on(OrderDetailsUpdated e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    void on(Object event, DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        change(UUID.fromString(message.getAggregateIdentifier()), sequence,
+                d -> d.applyAny(event, message.getTimestamp(), sequence));
     }
 
-    @EventHandler
-    void on(OrderStatusChanged e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(OrderCancelled e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(LeadDelivered e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(LeadWithdrawn e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(DiscussionNoteAdded e, @Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    private void change(UUID orderId, long sequence, Consumer<OrderDocument> change) {
+    private void change(UUID orderId, long sequence, Predicate<OrderDocument> change) {
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
             var json = jdbc.sql("SELECT document FROM %s WHERE order_id = :id AND version = :previous FOR UPDATE"
@@ -110,7 +82,9 @@ public class OrderDetailProjection {
                 continue; // applied already, or the rebuild has not reached this order yet and will apply it
             }
             OrderDocument document = ProjectionJson.read(json.get());
-            change.accept(document);
+            if (!change.test(document)) {
+                continue; // an event this fold does not know changes nothing here
+            }
             jdbc.sql("""
                             UPDATE %s SET location = :location, customer_id = :customerId, version = :version,
                                           document = CAST(:document AS jsonb)

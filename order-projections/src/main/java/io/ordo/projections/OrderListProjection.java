@@ -1,19 +1,13 @@
 package io.ordo.projections;
 
-import io.ordo.domain.event.DiscussionNoteAdded;
-import io.ordo.domain.event.LeadDelivered;
-import io.ordo.domain.event.LeadWithdrawn;
-import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
-import io.ordo.domain.event.OrderDetailsUpdated;
-import io.ordo.domain.event.OrderStatusChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import io.ordo.projections.ProjectionSlots.Role;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -69,43 +63,21 @@ public class OrderListProjection {
         }
     }
 
+    /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
-    void on(OrderDetailsUpdated e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
+    void on(Object event, DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        change(UUID.fromString(message.getAggregateIdentifier()), sequence,
+                d -> d.applyAny(event, message.getTimestamp(), sequence));
     }
 
-    @EventHandler
-    void on(OrderStatusChanged e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(OrderCancelled e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(LeadDelivered e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(LeadWithdrawn e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    @EventHandler
-    void on(DiscussionNoteAdded e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        change(e.orderId().value(), sequence, d -> d.apply(e, at, sequence));
-    }
-
-    private void change(UUID orderId, long sequence, Consumer<OrderDocument> change) {
+    private void change(UUID orderId, long sequence, Predicate<OrderDocument> change) {
         for (String slot : slots.lockShared(NAME).targets(role)) {
             change(ProjectionSlots.table(TABLE, slot), orderId, sequence, change);
         }
     }
 
-    private void change(String table, UUID orderId, long sequence, Consumer<OrderDocument> change) {
+    private void change(String table, UUID orderId, long sequence, Predicate<OrderDocument> change) {
         var json = jdbc.sql("SELECT document FROM %s WHERE order_id = :id AND version = :previous FOR UPDATE"
                         .formatted(table))
                 .param("id", orderId)
@@ -116,7 +88,9 @@ public class OrderListProjection {
             return; // applied already, or the rebuild has not reached this order yet and will apply it
         }
         OrderDocument d = ProjectionJson.read(json.get());
-        change.accept(d);
+        if (!change.test(d)) {
+            return; // an event this fold does not know changes nothing here
+        }
         jdbc.sql("""
                         UPDATE %s SET status = :status, active = :active, customer_id = :customerId,
                                location = :location, priority = :priority, total_amount = :total,

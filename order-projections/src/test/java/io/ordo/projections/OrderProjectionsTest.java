@@ -47,6 +47,17 @@ class OrderProjectionsTest {
                 null, null, actor);
     }
 
+    /** The stored form the handlers receive: the event of its order at a sequence and instant. */
+    private static org.axonframework.eventhandling.DomainEventMessage<?> message(Object event, Instant at, long sequence) {
+        try {
+            String orderId = event.getClass().getMethod("orderId").invoke(event).toString();
+            return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Order", orderId, sequence, event,
+                    java.util.Map.of(), UUID.randomUUID().toString(), at);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void project(OrderCreated e, Instant at) {
         detail.on(e, at);
         timeline.on(e, at, 0);
@@ -58,12 +69,12 @@ class OrderProjectionsTest {
         var id = OrderId.of(UUID.randomUUID());
         project(created(id, "acme", "ORD-2026-000001", "Jane", "agent", null), T0);
         var paid = new OrderStatusChanged(id, "created", "pending", null, "called", null, null, "user", "agent2");
-        detail.on(paid, T0.plusSeconds(1), 1);
+        detail.on(paid, message(paid, T0.plusSeconds(1), 1));
         timeline.on(paid, T0.plusSeconds(1), 1, "acme");
         var patch = new OrderDetailsUpdated(id, List.of("notes"), null, null, null, null, null, null, null, null, null, "agent2");
-        detail.on(patch, T0.plusSeconds(2), 2);
+        detail.on(patch, message(patch, T0.plusSeconds(2), 2));
         var cancel = new OrderCancelled(id, "pending", "canceled", "fraud", null, "admin");
-        detail.on(cancel, T0.plusSeconds(3), 3);
+        detail.on(cancel, message(cancel, T0.plusSeconds(3), 3));
         timeline.on(cancel, T0.plusSeconds(3), 3, "acme");
 
         OrderView view = reads.find(OrderScope.tenant("acme"), id).orElseThrow();
@@ -115,11 +126,11 @@ class OrderProjectionsTest {
         list.on(e, T0);
         list.on(e, T0);
         var move = new OrderStatusChanged(id, "created", "pending", null, null, null, null, "user", "agent");
-        list.on(move, T0.plusSeconds(1), 1);
-        list.on(move, T0.plusSeconds(1), 1);
+        list.on(move, message(move, T0.plusSeconds(1), 1));
+        list.on(move, message(move, T0.plusSeconds(1), 1));
         var move2 = new OrderStatusChanged(id, "pending", "paid", null, null, null, null, "user", "agent");
-        list.on(move2, T0.plusSeconds(2), 2);
-        list.on(move, T0.plusSeconds(1), 1); // late redelivery of an older event
+        list.on(move2, message(move2, T0.plusSeconds(2), 2));
+        list.on(move, message(move, T0.plusSeconds(1), 1)); // late redelivery of an older event
         var query = new OrderQuery(null, null, "twice", null, null, null, null, null, null, null, null, null, 20);
         var page = reads.search(OrderScope.tenant("acme"), query);
         assertThat(page.items()).hasSize(1);
@@ -131,7 +142,8 @@ class OrderProjectionsTest {
     void a_note_as_first_change_counts_in_the_list_version_without_touching_updated_at() {
         var id = OrderId.of(UUID.randomUUID());
         list.on(created(id, "acme", "ORD-2026-000004", "Chatty", "agent", null), T0);
-        list.on(new io.ordo.domain.event.DiscussionNoteAdded(id, "n1", "hello", "agent2"), T0.plusSeconds(1), 1);
+        var note = new io.ordo.domain.event.DiscussionNoteAdded(id, "n1", "hello", "agent2");
+        list.on(note, message(note, T0.plusSeconds(1), 1));
         var row = search("chatty").get(0);
         assertThat(row.version()).isEqualTo(1);
         assertThat(row.updatedAt()).isNull();
