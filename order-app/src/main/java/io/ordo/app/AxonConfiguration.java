@@ -102,13 +102,14 @@ class AxonConfiguration {
      * and fail the command when they fail; list and audit in pooled streaming ones (application.yml).
      */
     @Bean
-    ConfigurerModule projections(JdbcClient jdbc, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
+    ConfigurerModule projections(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ProjectionSlots slots,
+                                 ProjectionDeadLetters deadLetters) {
         Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
         projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbc, slots, role));
         projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbc, slots, role));
         projections.put(OrderNotesProjection.NAME, role -> new OrderNotesProjection(jdbc, slots, role));
-        projections.put(OrderListProjection.NAME, role -> new OrderListProjection(jdbc, slots, role));
-        projections.put(AuditProjection.NAME, role -> new AuditProjection(jdbc, slots, role));
+        projections.put(OrderListProjection.NAME, role -> new OrderListProjection(jdbcTemplate, slots, role));
+        projections.put(AuditProjection.NAME, role -> new AuditProjection(jdbcTemplate, slots, role));
         return configurer -> {
             var processing = configurer.eventProcessing();
             projections.forEach((name, factory) -> {

@@ -40,11 +40,32 @@ import java.util.function.IntFunction;
 public final class OrdoBenchmark {
 
     /** How big a run is. */
-    public record Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
+    public record Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples, java.util.Set<String> phases,
+                           List<String> jvmArgs) {
+
+        /** Every phase, in the order a run takes them. */
+        public static final List<String> ALL = List.of("raw", "creates", "status", "lag", "list", "replay");
+
+        public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
+            this(phase, longOrderEvents, listOrders, lagSamples, java.util.Set.copyOf(ALL), List.of());
+        }
+
+        /**
+         * {@code bench.seconds}, {@code bench.longOrderEvents}, {@code bench.listOrders}, {@code bench.lagSamples};
+         * {@code bench.phases} (comma-separated subset of {@link #ALL}) and {@code bench.jvmArgs} (space-separated
+         * options for the service's JVM, e.g. a flight recording) for tuning runs.
+         */
         public static Settings fromSystemProperties() {
+            String phases = System.getProperty("bench.phases", String.join(",", ALL));
+            String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
             return new Settings(Duration.ofSeconds(Long.getLong("bench.seconds", 10)),
                     Integer.getInteger("bench.longOrderEvents", 500), Integer.getInteger("bench.listOrders", 100_000),
-                    Integer.getInteger("bench.lagSamples", 200));
+                    Integer.getInteger("bench.lagSamples", 200), java.util.Set.of(phases.split(",")),
+                    jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
+        }
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
         }
     }
 
@@ -80,18 +101,31 @@ public final class OrdoBenchmark {
         Path data = Files.createTempDirectory("ordo-bench").resolve("postgres");
         try (var database = EmbeddedPostgresServer.start(data, 0)) {
             jdbcUrl = database.jdbcUrl();
-            rawInserts(1);
-            rawInserts(16);
+            if (settings.runs("raw")) {
+                rawInserts(1);
+                rawInserts(16);
+            }
             Process ordo = startOrdo(jarDirectory);
             try {
-                creates(1);
-                creates(4);
-                creates(16);
-                statusChanges(16, 0, "short orders");
-                statusChanges(16, settings.longOrderEvents(), "orders of ~" + settings.longOrderEvents() + " events");
-                projectionLag();
-                listQueries();
-                replay();
+                warmUp();
+                if (settings.runs("creates")) {
+                    creates(1);
+                    creates(4);
+                    creates(16);
+                }
+                if (settings.runs("status")) {
+                    statusChanges(16, 0, "short orders");
+                    statusChanges(16, settings.longOrderEvents(), "orders of ~" + settings.longOrderEvents() + " events");
+                }
+                if (settings.runs("lag")) {
+                    projectionLag();
+                }
+                if (settings.runs("list")) {
+                    listQueries();
+                }
+                if (settings.runs("replay")) {
+                    replay();
+                }
                 figures.add(new Figure("peak RSS of the service", peakRssMiB(ordo.pid()), "MiB", "VmHWM of its JVM"));
             } finally {
                 ordo.destroy();
@@ -156,8 +190,18 @@ public final class OrdoBenchmark {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres", "--ordo.node-id=bench")
+        var command = new ArrayList<String>();
+        command.add(java);
+        // the service runs as the README runs it: with the JVM options in order-app/jvm.options
+        Path options = Path.of(System.getProperty("bench.jvmOptions", "jvm.options"));
+        if (!Files.exists(options)) {
+            throw new IllegalStateException("no JVM options file at " + options.toAbsolutePath());
+        }
+        command.add("@" + options.toAbsolutePath());
+        command.addAll(settings.jvmArgs());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres", "--ordo.node-id=bench"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log").toFile())
                 .start();
         base = "http://localhost:" + port;
@@ -224,6 +268,28 @@ public final class OrdoBenchmark {
             return Double.NaN;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /**
+     * Unmeasured creates and status changes for {@code bench.warmup} seconds (default: as long as a phase, at
+     * least 5 s): the JIT compiles the hot paths before the first figure, so 1 client is not measured cold.
+     */
+    private void warmUp() throws Exception {
+        long seconds = Long.getLong("bench.warmup", Math.max(5, settings.phase().toSeconds()));
+        var deadline = Instant.now().plusSeconds(seconds);
+        var pool = Executors.newFixedThreadPool(4);
+        for (int c = 0; c < 4; c++) {
+            pool.submit(() -> {
+                while (Instant.now().isBefore(deadline)) {
+                    String id = JSON.readTree(send("POST", "/api/orders", order("Warm-up")).body()).get("id").asText();
+                    send("POST", "/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
+                    send("GET", "/api/orders/" + id, null);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
     }
 
     private void creates(int clients) throws InterruptedException {

@@ -11,6 +11,9 @@ import java.sql.Timestamp;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,13 +27,20 @@ public class AuditProjection {
     static final String TABLE = "audit_entry";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ProjectionSlots slots;
     private final ProjectionSlots.Role role;
 
-    public AuditProjection(JdbcClient jdbc, ProjectionSlots slots, ProjectionSlots.Role role) {
-        this.jdbc = jdbc;
+    public AuditProjection(JdbcTemplate jdbc, ProjectionSlots slots, ProjectionSlots.Role role) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
         this.slots = slots;
         this.role = role;
+    }
+
+    /** One audit row; {@code tenant} and {@code number} are null when the event does not carry them. */
+    record Row(UUID orderId, long sequence, String tenant, String number, String type, Timestamp at, String by,
+               String source, String reason) {
     }
 
     @EventHandler
@@ -61,26 +71,60 @@ public class AuditProjection {
         } else if (payload instanceof DiscussionNoteAdded e) {
             actor = e.actor();
         }
-        UUID orderId = UUID.fromString(event.getAggregateIdentifier());
+        var row = new Row(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber(), tenant, number,
+                payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()), actor, source, reason);
+        if (BatchWrites.immediate()) {
+            write(List.of(row));
+            return;
+        }
+        List<Row> rows = BatchWrites.buffer("ordo.audit." + role, ArrayList::new, this::write);
+        if (row.number() == null) {
+            // the order's number from its creation earlier in this batch, which is not stored yet
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                Row earlier = rows.get(i);
+                if (earlier.orderId().equals(row.orderId()) && earlier.number() != null) {
+                    row = new Row(row.orderId(), row.sequence(), row.tenant() == null ? earlier.tenant() : row.tenant(),
+                            earlier.number(), row.type(), row.at(), row.by(), row.source(), row.reason());
+                    break;
+                }
+            }
+        }
+        rows.add(row);
+    }
+
+    /**
+     * The rows, one JDBC batch per target table. A row without its order's number takes it from the order's
+     * first audit row, or else from the order's first stored event (which every rebuild can read).
+     */
+    private void write(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         for (String slot : slots.lockShared(NAME).targets(role)) {
-        jdbc.sql("""
-                        INSERT INTO %s (order_id, sequence_number, tenant_id, order_number, type, at, by_user,
-                                        source, reason)
-                        VALUES (:id, :seq, COALESCE(CAST(:tenant AS varchar), %s), COALESCE(CAST(:number AS varchar), %s),
-                                :type, :at, :by, :source, :reason)
-                        ON CONFLICT (order_id, sequence_number) DO NOTHING"""
-                        .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.TENANT_OF_ORDER,
-                                StoredOrders.NUMBER_OF_ORDER))
-                .param("id", orderId)
-                .param("seq", event.getSequenceNumber())
-                .param("tenant", tenant)
-                .param("number", number)
-                .param("type", payload.getClass().getSimpleName())
-                .param("at", Timestamp.from(event.getTimestamp()))
-                .param("by", actor)
-                .param("source", source)
-                .param("reason", reason)
-                .update();
+            String table = ProjectionSlots.table(TABLE, slot);
+            batches.batchUpdate("""
+                            INSERT INTO %1$s (order_id, sequence_number, tenant_id, order_number, type, at, by_user,
+                                            source, reason)
+                            VALUES (?, ?, COALESCE(CAST(? AS varchar), %2$s), COALESCE(CAST(? AS varchar),
+                                    (SELECT a.order_number FROM %1$s a WHERE a.order_id = ? AND a.sequence_number = 0), %3$s),
+                                    ?, ?, ?, ?, ?)
+                            ON CONFLICT (order_id, sequence_number) DO NOTHING"""
+                            .formatted(table, StoredOrders.tenantOfOrder("?"), StoredOrders.numberOfOrder("?")),
+                    rows, rows.size(), (ps, row) -> {
+                        int i = 0;
+                        ps.setObject(++i, row.orderId());
+                        ps.setLong(++i, row.sequence());
+                        ps.setString(++i, row.tenant());
+                        ps.setObject(++i, row.orderId());
+                        ps.setString(++i, row.number());
+                        ps.setObject(++i, row.orderId());
+                        ps.setObject(++i, row.orderId());
+                        ps.setString(++i, row.type());
+                        ps.setTimestamp(++i, row.at());
+                        ps.setString(++i, row.by());
+                        ps.setString(++i, row.source());
+                        ps.setString(++i, row.reason());
+                    });
         }
     }
 }

@@ -5,9 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import io.ordo.projections.ProjectionSlots.Role;
-import java.util.function.Predicate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,44 +24,48 @@ public class OrderListProjection {
     static final String TABLE = "order_list";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ProjectionSlots slots;
     private final Role role;
 
-    public OrderListProjection(JdbcClient jdbc, ProjectionSlots slots, Role role) {
-        this.jdbc = jdbc;
+    public OrderListProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
         this.slots = slots;
         this.role = role;
     }
 
+    /**
+     * An order's row as this batch leaves it, per target table: {@code stored} is the version the table held
+     * when the batch read it (-1: the batch creates the row), {@code document} the order after the batch's events.
+     */
+    private static final class Pending {
+        final long stored;
+        final OrderDocument document;
+
+        Pending(long stored, OrderDocument document) {
+            this.stored = stored;
+            this.document = document;
+        }
+    }
+
+    /** The rows this batch changes: table → order → row. */
+    private Map<String, Map<UUID, Pending>> pending() {
+        return BatchWrites.buffer("ordo.list." + role, LinkedHashMap::new, this::write);
+    }
+
     @EventHandler
     void on(OrderCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        var d = OrderDocument.created(e, at);
+        boolean immediate = BatchWrites.immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
-        jdbc.sql("""
-                        INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id,
-                                                contact_id, conversation_id, location, priority, total_amount, created_by,
-                                                created_at, updated_at, last_changed_at, version, search_text, document)
-                        VALUES (:id, :tenant, :number, :workflow, :status, :active, :customerId, :contactId,
-                                :conversationId, :location, :priority, :total, :createdBy, :createdAt, NULL, :createdAt,
-                                0, :search, CAST(:document AS jsonb))
-                        ON CONFLICT (order_id) DO NOTHING""".formatted(ProjectionSlots.table(TABLE, slot)))
-                .param("id", e.orderId().value())
-                .param("tenant", d.tenantId)
-                .param("number", d.orderNumber)
-                .param("workflow", d.workflow)
-                .param("status", d.status)
-                .param("active", d.active)
-                .param("customerId", d.customer == null ? null : d.customer.id())
-                .param("contactId", d.contact == null ? null : d.contact.contactId())
-                .param("conversationId", d.contact == null ? null : d.contact.conversationId())
-                .param("location", d.location)
-                .param("priority", d.priority)
-                .param("total", d.totalAmountValue())
-                .param("createdBy", d.createdBy)
-                .param("createdAt", Timestamp.from(at))
-                .param("search", d.searchText())
-                .param("document", ProjectionJson.write(d))
-                .update();
+            String table = ProjectionSlots.table(TABLE, slot);
+            var created = Map.of(e.orderId().value(), new Pending(-1, OrderDocument.created(e, at)));
+            if (immediate) {
+                write(Map.of(table, created));
+            } else {
+                pending().computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(e.orderId().value(),
+                        created.get(e.orderId().value()));
+            }
         }
     }
 
@@ -67,48 +73,101 @@ public class OrderListProjection {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         long sequence = message.getSequenceNumber();
-        change(UUID.fromString(message.getAggregateIdentifier()), sequence,
-                d -> d.applyAny(event, message.getTimestamp(), sequence));
-    }
-
-    private void change(UUID orderId, long sequence, Predicate<OrderDocument> change) {
+        UUID orderId = UUID.fromString(message.getAggregateIdentifier());
+        boolean immediate = BatchWrites.immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
-            change(ProjectionSlots.table(TABLE, slot), orderId, sequence, change);
+            String table = ProjectionSlots.table(TABLE, slot);
+            Map<UUID, Pending> rows = immediate ? new LinkedHashMap<>()
+                    : pending().computeIfAbsent(table, t -> new LinkedHashMap<>());
+            Pending row = rows.get(orderId);
+            if (row == null) {
+                row = read(table, orderId);
+                if (row == null) {
+                    continue; // the rebuild has not reached this order yet, and will apply this event
+                }
+                rows.put(orderId, row);
+            }
+            // a change applies only on top of the version just before it: an event seen twice changes nothing
+            if (row.document.version == sequence - 1) {
+                row.document.applyAny(event, message.getTimestamp(), sequence);
+            }
+            if (immediate) {
+                write(Map.of(table, rows));
+            }
         }
     }
 
-    private void change(String table, UUID orderId, long sequence, Predicate<OrderDocument> change) {
-        var json = jdbc.sql("SELECT document FROM %s WHERE order_id = :id AND version = :previous FOR UPDATE"
-                        .formatted(table))
+    private Pending read(String table, UUID orderId) {
+        return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id".formatted(table))
                 .param("id", orderId)
-                .param("previous", sequence - 1)
-                .query(String.class)
-                .optional();
-        if (json.isEmpty()) {
-            return; // applied already, or the rebuild has not reached this order yet and will apply it
-        }
-        OrderDocument d = ProjectionJson.read(json.get());
-        if (!change.test(d)) {
-            return; // an event this fold does not know changes nothing here
-        }
-        jdbc.sql("""
-                        UPDATE %s SET status = :status, active = :active, customer_id = :customerId,
-                               location = :location, priority = :priority, total_amount = :total,
-                               updated_at = :updatedAt, last_changed_at = :lastChangedAt, version = :version,
-                               search_text = :search, document = CAST(:document AS jsonb)
-                        WHERE order_id = :id""".formatted(table))
-                .param("id", orderId)
-                .param("status", d.status)
-                .param("active", d.active)
-                .param("customerId", d.customer == null ? null : d.customer.id())
-                .param("location", d.location)
-                .param("priority", d.priority)
-                .param("total", d.totalAmountValue())
-                .param("updatedAt", d.updatedAt == null ? null : Timestamp.from(d.updatedAt))
-                .param("lastChangedAt", Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt))
-                .param("version", d.version)
-                .param("search", d.searchText())
-                .param("document", ProjectionJson.write(d))
-                .update();
+                .query((rs, n) -> new Pending(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
+                .optional().orElse(null);
+    }
+
+    /**
+     * The batch's rows: new orders inserted (a row already there wins), changed ones updated only where the table
+     * still holds the version the batch read. Where another instance (live beside a rebuild) got there first, it
+     * applies the same events in the same order, so its row is as good.
+     */
+    private void write(Map<String, Map<UUID, Pending>> tables) {
+        tables.forEach((table, rows) -> {
+            var inserts = rows.values().stream().filter(p -> p.stored < 0).toList();
+            var updates = rows.values().stream().filter(p -> p.stored >= 0 && p.document.version != p.stored).toList();
+            if (!inserts.isEmpty()) {
+                batches.batchUpdate("""
+                                INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id,
+                                                contact_id, conversation_id, location, priority, total_amount, created_by,
+                                                created_at, updated_at, last_changed_at, version, search_text, document)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                ON CONFLICT (order_id) DO NOTHING""".formatted(table),
+                        inserts, inserts.size(), (ps, p) -> {
+                            OrderDocument d = p.document;
+                            int i = 0;
+                            ps.setObject(++i, UUID.fromString(d.id));
+                            ps.setString(++i, d.tenantId);
+                            ps.setString(++i, d.orderNumber);
+                            ps.setString(++i, d.workflow);
+                            ps.setString(++i, d.status);
+                            ps.setBoolean(++i, d.active);
+                            ps.setString(++i, d.customer == null ? null : d.customer.id());
+                            ps.setString(++i, d.contact == null ? null : d.contact.contactId());
+                            ps.setString(++i, d.contact == null ? null : d.contact.conversationId());
+                            ps.setString(++i, d.location);
+                            ps.setInt(++i, d.priority);
+                            ps.setBigDecimal(++i, d.totalAmountValue());
+                            ps.setString(++i, d.createdBy);
+                            ps.setTimestamp(++i, Timestamp.from(d.createdAt));
+                            ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
+                            ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
+                            ps.setLong(++i, d.version);
+                            ps.setString(++i, d.searchText());
+                            ps.setString(++i, ProjectionJson.write(d));
+                        });
+            }
+            if (!updates.isEmpty()) {
+                batches.batchUpdate("""
+                                UPDATE %s SET status = ?, active = ?, customer_id = ?, location = ?, priority = ?,
+                                       total_amount = ?, updated_at = ?, last_changed_at = ?, version = ?, search_text = ?,
+                                       document = CAST(? AS jsonb)
+                                WHERE order_id = ? AND version = ?""".formatted(table),
+                        updates, updates.size(), (ps, p) -> {
+                            OrderDocument d = p.document;
+                            int i = 0;
+                            ps.setString(++i, d.status);
+                            ps.setBoolean(++i, d.active);
+                            ps.setString(++i, d.customer == null ? null : d.customer.id());
+                            ps.setString(++i, d.location);
+                            ps.setInt(++i, d.priority);
+                            ps.setBigDecimal(++i, d.totalAmountValue());
+                            ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
+                            ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
+                            ps.setLong(++i, d.version);
+                            ps.setString(++i, d.searchText());
+                            ps.setString(++i, ProjectionJson.write(d));
+                            ps.setObject(++i, UUID.fromString(d.id));
+                            ps.setLong(++i, p.stored);
+                        });
+            }
+        });
     }
 }

@@ -56,8 +56,14 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         projections.put(processor, projection);
     }
 
-    /** The interceptor to register on {@code processor}: savepoint per event, parking instead of failing. */
+    /**
+     * The interceptor to register on {@code processor}. A batch runs without savepoints; when one of its events
+     * fails (or its writes fail at the end of the batch), the whole batch rolls back and its events become
+     * suspects. Axon retries the batch, and each suspect then runs alone under a savepoint, writing at once: one
+     * that fails again is rolled back to its savepoint and parked, and the order's later events park behind it.
+     */
     public MessageHandlerInterceptor<EventMessage<?>> interceptor(String processor) {
+        Set<String> suspects = suspectsOf(processor);
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
             String order = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
@@ -66,16 +72,27 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                 park(processor, event, "waits behind an earlier parked event of this order");
                 return null;
             }
+            if (!suspects.contains(event.getIdentifier())) {
+                batchOf(unitOfWork, suspects).add(event.getIdentifier());
+                return chain.proceed();
+            }
             Exception[] failure = new Exception[1];
-            Object result = savepoints.execute(status -> {
-                try {
-                    return chain.proceed();
-                } catch (Exception e) {
-                    status.setRollbackOnly();
-                    failure[0] = e;
-                    return null;
-                }
-            });
+            Object result;
+            ISOLATED.set(Boolean.TRUE);
+            try {
+                result = savepoints.execute(status -> {
+                    try {
+                        return chain.proceed();
+                    } catch (Exception e) {
+                        status.setRollbackOnly();
+                        failure[0] = e;
+                        return null;
+                    }
+                });
+            } finally {
+                ISOLATED.remove();
+            }
+            suspects.remove(event.getIdentifier());
             if (failure[0] != null) {
                 log.error("{} parked event {} ({}) of order {}: {}", processor, event.getIdentifier(),
                         event.getPayloadType().getSimpleName(), order, failure[0].toString());
@@ -88,13 +105,53 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         };
     }
 
-    /** The orders with parked events, read once per batch. */
+    /** Whether the event being handled runs alone under a savepoint: its handlers must write at once. */
+    static boolean isolated() {
+        return ISOLATED.get() != null;
+    }
+
+    private static final ThreadLocal<Boolean> ISOLATED = new ThreadLocal<>();
+
+    /** Suspects kept per processor; bounded, since another node may be the one to retry them. */
+    private static final int MAX_SUSPECTS = 100_000;
+
+    private final Map<String, Set<String>> suspects = new ConcurrentHashMap<>();
+
+    private Set<String> suspectsOf(String processor) {
+        return suspects.computeIfAbsent(processor, p -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** The ids of this batch's events; should the batch roll back, every one of them becomes a suspect. */
+    private static Set<String> batchOf(org.axonframework.messaging.unitofwork.UnitOfWork<?> unitOfWork, Set<String> suspects) {
+        return unitOfWork.root().getOrComputeResource("ordo.batch-events", key -> {
+            Set<String> ids = new HashSet<>();
+            unitOfWork.root().onRollback(u -> {
+                if (suspects.size() + ids.size() > MAX_SUSPECTS) {
+                    suspects.clear();
+                }
+                suspects.addAll(ids);
+            });
+            return ids;
+        });
+    }
+
+    /** How long this node trusts its list of orders with parked events (other nodes may park too). */
+    private static final long PARKED_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private record Parked(Set<String> orders, long readAt) {
+    }
+
+    private final Map<String, Parked> parked = new ConcurrentHashMap<>();
+
+    /** The orders with parked events, read at most once a second per processor. */
     private Set<String> parkedOrders(String processor) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new HashSet<>(readParkedOrders(processor));
+        Parked known = parked.get(processor);
+        if (known == null || System.nanoTime() - known.readAt() > PARKED_TTL_NANOS) {
+            known = new Parked(ConcurrentHashMap.newKeySet(), System.nanoTime());
+            known.orders().addAll(readParkedOrders(processor));
+            parked.put(processor, known);
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource("ordo.parked." + processor,
-                key -> new HashSet<>(readParkedOrders(processor)));
+        return known.orders();
     }
 
     private List<String> readParkedOrders(String processor) {
@@ -125,6 +182,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     }
 
     public void forget(String processor) {
+        parked.remove(processor);
         jdbc.sql("DELETE FROM projection_dead_letter WHERE processor = :p").param("p", processor).update();
     }
 
@@ -154,6 +212,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             return Optional.empty();
         }
         String processor = letter.get().processor();
+        parked.remove(processor);
         var letters = jdbc.sql("""
                         SELECT id, processor, order_id, sequence_number, event_identifier FROM projection_dead_letter
                         WHERE processor = :p AND order_id = :order ORDER BY sequence_number""")

@@ -15,6 +15,16 @@ final class StoredOrders {
             (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'orderNumber' FROM domain_event_entry
              WHERE aggregate_identifier = CAST(:id AS varchar) AND sequence_number = 0)""";
 
+    /** {@link #TENANT_OF_ORDER} with the order id as {@code parameter} (e.g. a positional {@code ?}). */
+    static String tenantOfOrder(String parameter) {
+        return TENANT_OF_ORDER.replace(":id", parameter);
+    }
+
+    /** {@link #NUMBER_OF_ORDER} with the order id as {@code parameter} (e.g. a positional {@code ?}). */
+    static String numberOfOrder(String parameter) {
+        return NUMBER_OF_ORDER.replace(":id", parameter);
+    }
+
     private StoredOrders() {
     }
 }

@@ -33,11 +33,13 @@ class OrderProjectionsTest {
     private static final Instant T0 = Instant.parse("2026-11-21T20:00:00.123456Z");
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
-    private final JdbcClient jdbc = JdbcClient.create(TestDatabase.newMigratedDataSource("projections"));
+    private final org.springframework.jdbc.core.JdbcTemplate template =
+            new org.springframework.jdbc.core.JdbcTemplate(TestDatabase.newMigratedDataSource("projections"));
+    private final JdbcClient jdbc = JdbcClient.create(template);
     private final ProjectionSlots slots = new ProjectionSlots(jdbc);
     private final OrderDetailProjection detail = new OrderDetailProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
     private final OrderTimelineProjection timeline = new OrderTimelineProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
-    private final OrderListProjection list = new OrderListProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
+    private final OrderListProjection list = new OrderListProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, slots, TODAY);
 
     private static OrderCreated created(OrderId id, String tenant, String number, String name, String actor, String location) {

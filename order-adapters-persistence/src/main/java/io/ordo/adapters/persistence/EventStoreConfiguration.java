@@ -145,4 +145,11 @@ public class EventStoreConfiguration {
                 .fetchDelay(fetchDelay.toMillis())
                 .build();
     }
+
+    /** The source of the pooled streaming projections (application.yml {@code source}): the event store, prompt. */
+    @Bean(destroyMethod = "close")
+    PromptEventSource promptEventSource(EventStore eventStore,
+                                        @Value("${ordo.events.wake-interval:20ms}") Duration interval) {
+        return new PromptEventSource(eventStore, interval);
+    }
 }
