@@ -105,8 +105,8 @@ class AxonConfiguration {
     ConfigurerModule projections(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ProjectionSlots slots,
                                  ProjectionDeadLetters deadLetters) {
         Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
-        projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbc, slots, role));
-        projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbc, slots, role));
+        projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbcTemplate, slots, role));
+        projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbcTemplate, slots, role));
         projections.put(OrderNotesProjection.NAME, role -> new OrderNotesProjection(jdbc, slots, role));
         projections.put(OrderListProjection.NAME, role -> new OrderListProjection(jdbcTemplate, slots, role));
         projections.put(AuditProjection.NAME, role -> new AuditProjection(jdbcTemplate, slots, role));

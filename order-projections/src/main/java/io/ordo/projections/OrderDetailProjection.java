@@ -5,11 +5,13 @@ import io.ordo.domain.event.OrderCreated;
 import io.ordo.projections.ProjectionSlots.Role;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,38 +27,43 @@ public class OrderDetailProjection {
     static final String TABLE = "order_detail";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ProjectionSlots slots;
     private final Role role;
 
-    public OrderDetailProjection(JdbcClient jdbc, ProjectionSlots slots, Role role) {
-        this.jdbc = jdbc;
+    public OrderDetailProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
         this.slots = slots;
         this.role = role;
     }
 
+    /** An order's row as this unit of work leaves it: {@code stored} the version read (-1: created here). */
+    private record Pending(long stored, OrderDocument document) {
+    }
+
+    /**
+     * Whether to write at once: always live (the command's own transaction, where a duplicate order number must
+     * fail the command there and then), and in a rebuild for an event the dead-letter interceptor isolates.
+     * Otherwise a rebuild writes its batch's rows at the batch's end.
+     */
+    private boolean immediate() {
+        return role == Role.LIVE || BatchWrites.immediate();
+    }
+
+    private Map<String, Map<UUID, Pending>> pending() {
+        return BatchWrites.buffer("ordo.detail." + role, LinkedHashMap::new, this::write);
+    }
+
     @EventHandler
     void on(OrderCreated e, @Timestamp Instant at) {
-        var document = OrderDocument.created(e, at);
+        var created = new Pending(-1, OrderDocument.created(e, at));
         for (String slot : slots.lockShared(NAME).targets(role)) {
-            try {
-                jdbc.sql("""
-                                INSERT INTO %s (order_id, tenant_id, order_number, created_by, location, customer_id,
-                                                version, document)
-                                VALUES (:id, :tenant, :number, :createdBy, :location, :customerId, 0, CAST(:document AS jsonb))
-                                ON CONFLICT (order_id) DO NOTHING""".formatted(ProjectionSlots.table(TABLE, slot)))
-                        .param("id", e.orderId().value())
-                        .param("tenant", e.tenantId())
-                        .param("number", e.orderNumber())
-                        .param("createdBy", e.actor())
-                        .param("location", e.location())
-                        .param("customerId", e.customer() == null ? null : e.customer().id())
-                        .param("document", ProjectionJson.write(document))
-                        .update();
-            } catch (DuplicateKeyException duplicate) {
-                if (String.valueOf(duplicate.getMessage()).contains("order_number")) {
-                    throw new DuplicateOrderNumberException(e.orderNumber());
-                }
-                throw duplicate;
+            String table = ProjectionSlots.table(TABLE, slot);
+            if (immediate()) {
+                write(Map.of(table, Map.of(e.orderId().value(), created)));
+            } else {
+                pending().computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(e.orderId().value(), created);
             }
         }
     }
@@ -65,36 +72,81 @@ public class OrderDetailProjection {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         long sequence = message.getSequenceNumber();
-        change(UUID.fromString(message.getAggregateIdentifier()), sequence,
-                d -> d.applyAny(event, message.getTimestamp(), sequence));
-    }
-
-    private void change(UUID orderId, long sequence, Predicate<OrderDocument> change) {
+        UUID orderId = UUID.fromString(message.getAggregateIdentifier());
+        boolean immediate = immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            var json = jdbc.sql("SELECT document FROM %s WHERE order_id = :id AND version = :previous FOR UPDATE"
-                            .formatted(table))
-                    .param("id", orderId)
-                    .param("previous", sequence - 1)
-                    .query(String.class)
-                    .optional();
-            if (json.isEmpty()) {
-                continue; // applied already, or the rebuild has not reached this order yet and will apply it
+            Map<UUID, Pending> rows = immediate ? new LinkedHashMap<>()
+                    : pending().computeIfAbsent(table, t -> new LinkedHashMap<>());
+            Pending row = rows.get(orderId);
+            if (row == null) {
+                row = read(table, orderId);
+                if (row == null) {
+                    continue; // the rebuild has not reached this order yet, and will apply this event
+                }
+                rows.put(orderId, row);
             }
-            OrderDocument document = ProjectionJson.read(json.get());
-            if (!change.test(document)) {
-                continue; // an event this fold does not know changes nothing here
+            // a change applies only on top of the version just before it: an event seen twice changes nothing
+            if (row.document().version == sequence - 1) {
+                row.document().applyAny(event, message.getTimestamp(), sequence);
             }
-            jdbc.sql("""
-                            UPDATE %s SET location = :location, customer_id = :customerId, version = :version,
-                                          document = CAST(:document AS jsonb)
-                            WHERE order_id = :id""".formatted(table))
-                    .param("id", orderId)
-                    .param("location", document.location)
-                    .param("customerId", document.customer == null ? null : document.customer.id())
-                    .param("version", document.version)
-                    .param("document", ProjectionJson.write(document))
-                    .update();
+            if (immediate) {
+                write(Map.of(table, rows));
+            }
         }
+    }
+
+    /** The row, locked until the transaction ends: live and rebuild instances take turns on it. */
+    private Pending read(String table, UUID orderId) {
+        return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id FOR UPDATE".formatted(table))
+                .param("id", orderId)
+                .query((rs, n) -> new Pending(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
+                .optional().orElse(null);
+    }
+
+    private void write(Map<String, Map<UUID, Pending>> tables) {
+        tables.forEach((table, rows) -> {
+            var inserts = rows.values().stream().filter(p -> p.stored() < 0).toList();
+            var updates = rows.values().stream().filter(p -> p.stored() >= 0 && p.document().version != p.stored()).toList();
+            if (!inserts.isEmpty()) {
+                try {
+                    batches.batchUpdate("""
+                                    INSERT INTO %s (order_id, tenant_id, order_number, created_by, location, customer_id,
+                                                    version, document)
+                                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                    ON CONFLICT (order_id) DO NOTHING""".formatted(table),
+                            inserts, inserts.size(), (ps, p) -> {
+                                OrderDocument d = p.document();
+                                ps.setObject(1, UUID.fromString(d.id));
+                                ps.setString(2, d.tenantId);
+                                ps.setString(3, d.orderNumber);
+                                ps.setString(4, d.createdBy);
+                                ps.setString(5, d.location);
+                                ps.setString(6, d.customer == null ? null : d.customer.id());
+                                ps.setLong(7, d.version);
+                                ps.setString(8, ProjectionJson.write(d));
+                            });
+                } catch (DuplicateKeyException duplicate) {
+                    if (inserts.size() == 1 && String.valueOf(duplicate.getMessage()).contains("order_number")) {
+                        throw new DuplicateOrderNumberException(inserts.get(0).document().orderNumber);
+                    }
+                    throw duplicate;
+                }
+            }
+            if (!updates.isEmpty()) {
+                batches.batchUpdate("""
+                                UPDATE %s SET location = ?, customer_id = ?, version = ?, document = CAST(? AS jsonb)
+                                WHERE order_id = ? AND version = ?""".formatted(table),
+                        updates, updates.size(), (ps, p) -> {
+                            OrderDocument d = p.document();
+                            ps.setString(1, d.location);
+                            ps.setString(2, d.customer == null ? null : d.customer.id());
+                            ps.setLong(3, d.version);
+                            ps.setString(4, ProjectionJson.write(d));
+                            ps.setObject(5, UUID.fromString(d.id));
+                            ps.setLong(6, p.stored());
+                        });
+            }
+        });
     }
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Projection: each order's status changes, creation included, in the command's transaction like the detail
@@ -22,58 +24,77 @@ public class OrderTimelineProjection {
     public static final String NAME = "order-timeline";
     static final String TABLE = "order_timeline";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final ProjectionSlots slots;
     private final Role role;
 
-    public OrderTimelineProjection(JdbcClient jdbc, ProjectionSlots slots, Role role) {
+    public OrderTimelineProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
         this.jdbc = jdbc;
         this.slots = slots;
         this.role = role;
     }
 
+    /** One entry of an order's timeline; {@code tenant} is null when the event does not carry it. */
+    private record Entry(UUID orderId, long sequence, String tenant, String status, String previous, Timestamp at,
+                         String by, String source, String reason, String note, String carrier, String trackingNumber) {
+    }
+
     @EventHandler
     void on(OrderCreated e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        insert(e.orderId().value(), sequence, e.tenantId(), e.status(), null, at, e.actor(), "user", null, null, null, null);
+        add(new Entry(e.orderId().value(), sequence, e.tenantId(), e.status(), null, Timestamp.from(at), e.actor(), "user",
+                null, null, null, null));
     }
 
     @EventHandler
     void on(OrderStatusChanged e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
-        insert(e.orderId().value(), sequence, tenant, e.to(), e.from(), at, e.actor(), e.source(), e.reason(), e.note(),
-                e.carrier(), e.trackingNumber());
+        add(new Entry(e.orderId().value(), sequence, tenant, e.to(), e.from(), Timestamp.from(at), e.actor(), e.source(),
+                e.reason(), e.note(), e.carrier(), e.trackingNumber()));
     }
 
     @EventHandler
     void on(OrderCancelled e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
-        insert(e.orderId().value(), sequence, tenant, e.to(), e.from(), at, e.actor(), "user", e.reason(), e.note(),
-                null, null);
+        add(new Entry(e.orderId().value(), sequence, tenant, e.to(), e.from(), Timestamp.from(at), e.actor(), "user",
+                e.reason(), e.note(), null, null));
     }
 
-    private void insert(UUID orderId, long sequence, String tenantId, String status, String previous, Instant at,
-                        String by, String source, String reason, String note, String carrier, String trackingNumber) {
+    /** Live: written at once, in the command's transaction. A rebuild writes its batch's entries at the batch's end. */
+    private void add(Entry entry) {
+        if (role == Role.LIVE || BatchWrites.immediate()) {
+            write(List.of(entry));
+        } else {
+            BatchWrites.<List<Entry>>buffer("ordo.timeline." + role, ArrayList::new, this::write).add(entry);
+        }
+    }
+
+    private void write(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         for (String slot : slots.lockShared(NAME).targets(role)) {
-            jdbc.sql("""
+            jdbc.batchUpdate("""
                             INSERT INTO %s (order_id, sequence_number, tenant_id, status, previous_status, at,
                                             by_user, source, reason, note, carrier, tracking_number)
-                            VALUES (:id, :seq, COALESCE(CAST(:tenant AS varchar), %s), :status, :previous, :at, :by,
-                                    :source, :reason, :note, :carrier, :tracking)
+                            VALUES (?, ?, COALESCE(CAST(? AS varchar), %s), ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (order_id, sequence_number) DO NOTHING"""
-                            .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.TENANT_OF_ORDER))
-                    .param("id", orderId)
-                    .param("seq", sequence)
-                    .param("tenant", tenantId)
-                    .param("status", status)
-                    .param("previous", previous)
-                    .param("at", Timestamp.from(at))
-                    .param("by", by)
-                    .param("source", source)
-                    .param("reason", reason)
-                    .param("note", note)
-                    .param("carrier", carrier)
-                    .param("tracking", trackingNumber)
-                    .update();
+                            .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.tenantOfOrder("?")),
+                    entries, entries.size(), (ps, e) -> {
+                        int i = 0;
+                        ps.setObject(++i, e.orderId());
+                        ps.setLong(++i, e.sequence());
+                        ps.setString(++i, e.tenant());
+                        ps.setObject(++i, e.orderId());
+                        ps.setString(++i, e.status());
+                        ps.setString(++i, e.previous());
+                        ps.setTimestamp(++i, e.at());
+                        ps.setString(++i, e.by());
+                        ps.setString(++i, e.source());
+                        ps.setString(++i, e.reason());
+                        ps.setString(++i, e.note());
+                        ps.setString(++i, e.carrier());
+                        ps.setString(++i, e.trackingNumber());
+                    });
         }
     }
 }

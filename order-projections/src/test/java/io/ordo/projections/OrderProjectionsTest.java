@@ -37,8 +37,8 @@ class OrderProjectionsTest {
             new org.springframework.jdbc.core.JdbcTemplate(TestDatabase.newMigratedDataSource("projections"));
     private final JdbcClient jdbc = JdbcClient.create(template);
     private final ProjectionSlots slots = new ProjectionSlots(jdbc);
-    private final OrderDetailProjection detail = new OrderDetailProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
-    private final OrderTimelineProjection timeline = new OrderTimelineProjection(jdbc, slots, ProjectionSlots.Role.LIVE);
+    private final OrderDetailProjection detail = new OrderDetailProjection(template, slots, ProjectionSlots.Role.LIVE);
+    private final OrderTimelineProjection timeline = new OrderTimelineProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final OrderListProjection list = new OrderListProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, slots, TODAY);
 

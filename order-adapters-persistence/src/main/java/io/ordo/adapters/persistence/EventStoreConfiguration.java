@@ -32,6 +32,11 @@ public class EventStoreConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return schema();
+    }
+
+    /** The event tables as Flyway creates them (also for tools that append events outside the service). */
+    public static EventSchema schema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
