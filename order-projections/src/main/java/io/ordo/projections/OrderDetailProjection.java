@@ -38,10 +38,6 @@ public class OrderDetailProjection {
         this.role = role;
     }
 
-    /** An order's row as this unit of work leaves it: {@code stored} the version read (-1: created here). */
-    private record Pending(long stored, OrderDocument document) {
-    }
-
     /**
      * Whether to write at once: always live (the command's own transaction, where a duplicate order number must
      * fail the command there and then), and in a rebuild for an event the dead-letter interceptor isolates.
@@ -51,19 +47,19 @@ public class OrderDetailProjection {
         return role == Role.LIVE || BatchWrites.immediate();
     }
 
-    private Map<String, Map<UUID, Pending>> pending() {
+    private Map<String, OrderRows> pending() {
         return BatchWrites.buffer("ordo.detail." + role, LinkedHashMap::new, this::write);
     }
 
     @EventHandler
     void on(OrderCreated e, @Timestamp Instant at) {
-        var created = new Pending(-1, OrderDocument.created(e, at));
+        boolean immediate = immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            if (immediate()) {
-                write(Map.of(table, Map.of(e.orderId().value(), created)));
-            } else {
-                pending().computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(e.orderId().value(), created);
+            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
+            rows.created(e.orderId().value(), OrderDocument.created(e, at));
+            if (immediate) {
+                write(Map.of(table, rows));
             }
         }
     }
@@ -71,25 +67,12 @@ public class OrderDetailProjection {
     /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        long sequence = message.getSequenceNumber();
         UUID orderId = UUID.fromString(message.getAggregateIdentifier());
         boolean immediate = immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            Map<UUID, Pending> rows = immediate ? new LinkedHashMap<>()
-                    : pending().computeIfAbsent(table, t -> new LinkedHashMap<>());
-            Pending row = rows.get(orderId);
-            if (row == null) {
-                row = read(table, orderId);
-                if (row == null) {
-                    continue; // the rebuild has not reached this order yet, and will apply this event
-                }
-                rows.put(orderId, row);
-            }
-            // a change applies only on top of the version just before it: an event seen twice changes nothing
-            if (row.document().version == sequence - 1) {
-                row.document().applyAny(event, message.getTimestamp(), sequence);
-            }
+            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
+            rows.fold(orderId, id -> read(table, id), event, message);
             if (immediate) {
                 write(Map.of(table, rows));
             }
@@ -97,17 +80,17 @@ public class OrderDetailProjection {
     }
 
     /** The row, locked until the transaction ends: live and rebuild instances take turns on it. */
-    private Pending read(String table, UUID orderId) {
+    private OrderRows.Row read(String table, UUID orderId) {
         return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id FOR UPDATE".formatted(table))
                 .param("id", orderId)
-                .query((rs, n) -> new Pending(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
+                .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
                 .optional().orElse(null);
     }
 
-    private void write(Map<String, Map<UUID, Pending>> tables) {
+    private void write(Map<String, OrderRows> tables) {
         tables.forEach((table, rows) -> {
-            var inserts = rows.values().stream().filter(p -> p.stored() < 0).toList();
-            var updates = rows.values().stream().filter(p -> p.stored() >= 0 && p.document().version != p.stored()).toList();
+            var inserts = rows.inserts();
+            var updates = rows.updates();
             if (!inserts.isEmpty()) {
                 try {
                     batches.batchUpdate("""

@@ -35,22 +35,8 @@ public class OrderListProjection {
         this.role = role;
     }
 
-    /**
-     * An order's row as this batch leaves it, per target table: {@code stored} is the version the table held
-     * when the batch read it (-1: the batch creates the row), {@code document} the order after the batch's events.
-     */
-    private static final class Pending {
-        final long stored;
-        final OrderDocument document;
-
-        Pending(long stored, OrderDocument document) {
-            this.stored = stored;
-            this.document = document;
-        }
-    }
-
-    /** The rows this batch changes: table → order → row. */
-    private Map<String, Map<UUID, Pending>> pending() {
+    /** The rows this batch changes, per target table. */
+    private Map<String, OrderRows> pending() {
         return BatchWrites.buffer("ordo.list." + role, LinkedHashMap::new, this::write);
     }
 
@@ -59,12 +45,10 @@ public class OrderListProjection {
         boolean immediate = BatchWrites.immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            var created = Map.of(e.orderId().value(), new Pending(-1, OrderDocument.created(e, at)));
+            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
+            rows.created(e.orderId().value(), OrderDocument.created(e, at));
             if (immediate) {
-                write(Map.of(table, created));
-            } else {
-                pending().computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(e.orderId().value(),
-                        created.get(e.orderId().value()));
+                write(Map.of(table, rows));
             }
         }
     }
@@ -72,35 +56,22 @@ public class OrderListProjection {
     /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        long sequence = message.getSequenceNumber();
         UUID orderId = UUID.fromString(message.getAggregateIdentifier());
         boolean immediate = BatchWrites.immediate();
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            Map<UUID, Pending> rows = immediate ? new LinkedHashMap<>()
-                    : pending().computeIfAbsent(table, t -> new LinkedHashMap<>());
-            Pending row = rows.get(orderId);
-            if (row == null) {
-                row = read(table, orderId);
-                if (row == null) {
-                    continue; // the rebuild has not reached this order yet, and will apply this event
-                }
-                rows.put(orderId, row);
-            }
-            // a change applies only on top of the version just before it: an event seen twice changes nothing
-            if (row.document.version == sequence - 1) {
-                row.document.applyAny(event, message.getTimestamp(), sequence);
-            }
+            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
+            rows.fold(orderId, id -> read(table, id), event, message);
             if (immediate) {
                 write(Map.of(table, rows));
             }
         }
     }
 
-    private Pending read(String table, UUID orderId) {
+    private OrderRows.Row read(String table, UUID orderId) {
         return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id".formatted(table))
                 .param("id", orderId)
-                .query((rs, n) -> new Pending(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
+                .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
                 .optional().orElse(null);
     }
 
@@ -109,10 +80,10 @@ public class OrderListProjection {
      * still holds the version the batch read. Where another instance (live beside a rebuild) got there first, it
      * applies the same events in the same order, so its row is as good.
      */
-    private void write(Map<String, Map<UUID, Pending>> tables) {
+    private void write(Map<String, OrderRows> tables) {
         tables.forEach((table, rows) -> {
-            var inserts = rows.values().stream().filter(p -> p.stored < 0).toList();
-            var updates = rows.values().stream().filter(p -> p.stored >= 0 && p.document.version != p.stored).toList();
+            var inserts = rows.inserts();
+            var updates = rows.updates();
             if (!inserts.isEmpty()) {
                 batches.batchUpdate("""
                                 INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id,
@@ -121,7 +92,7 @@ public class OrderListProjection {
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                                 ON CONFLICT (order_id) DO NOTHING""".formatted(table),
                         inserts, inserts.size(), (ps, p) -> {
-                            OrderDocument d = p.document;
+                            OrderDocument d = p.document();
                             int i = 0;
                             ps.setObject(++i, UUID.fromString(d.id));
                             ps.setString(++i, d.tenantId);
@@ -151,7 +122,7 @@ public class OrderListProjection {
                                        document = CAST(? AS jsonb)
                                 WHERE order_id = ? AND version = ?""".formatted(table),
                         updates, updates.size(), (ps, p) -> {
-                            OrderDocument d = p.document;
+                            OrderDocument d = p.document();
                             int i = 0;
                             ps.setString(++i, d.status);
                             ps.setBoolean(++i, d.active);
@@ -165,7 +136,7 @@ public class OrderListProjection {
                             ps.setString(++i, d.searchText());
                             ps.setString(++i, ProjectionJson.write(d));
                             ps.setObject(++i, UUID.fromString(d.id));
-                            ps.setLong(++i, p.stored);
+                            ps.setLong(++i, p.stored());
                         });
             }
         });
