@@ -5,7 +5,6 @@ import io.ordo.domain.event.OrderCreated;
 import io.ordo.projections.ProjectionSlots.Role;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,14 +27,14 @@ public class OrderDetailProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final ProjectionSlots slots;
     private final Role role;
+    private final DocumentTables tables;
 
     public OrderDetailProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
-        this.slots = slots;
         this.role = role;
+        this.tables = new DocumentTables(NAME, TABLE, slots, role, this::immediate, this::read, this::write);
     }
 
     /**
@@ -47,36 +46,15 @@ public class OrderDetailProjection {
         return role == Role.LIVE || BatchWrites.immediate();
     }
 
-    private Map<String, OrderRows> pending() {
-        return BatchWrites.buffer("ordo.detail." + role, LinkedHashMap::new, this::write);
-    }
-
     @EventHandler
     void on(OrderCreated e, @Timestamp Instant at) {
-        boolean immediate = immediate();
-        for (String slot : slots.lockShared(NAME).targets(role)) {
-            String table = ProjectionSlots.table(TABLE, slot);
-            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
-            rows.created(e.orderId().value(), OrderDocument.created(e, at));
-            if (immediate) {
-                write(Map.of(table, rows));
-            }
-        }
+        tables.created(e, at);
     }
 
     /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        UUID orderId = UUID.fromString(message.getAggregateIdentifier());
-        boolean immediate = immediate();
-        for (String slot : slots.lockShared(NAME).targets(role)) {
-            String table = ProjectionSlots.table(TABLE, slot);
-            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
-            rows.fold(orderId, id -> read(table, id), event, message);
-            if (immediate) {
-                write(Map.of(table, rows));
-            }
-        }
+        tables.changed(event, message);
     }
 
     /** The row, locked until the transaction ends: live and rebuild instances take turns on it. */

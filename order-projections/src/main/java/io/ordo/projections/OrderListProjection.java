@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import io.ordo.projections.ProjectionSlots.Role;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,47 +24,23 @@ public class OrderListProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final ProjectionSlots slots;
-    private final Role role;
+    private final DocumentTables tables;
 
     public OrderListProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
-        this.slots = slots;
-        this.role = role;
-    }
-
-    /** The rows this batch changes, per target table. */
-    private Map<String, OrderRows> pending() {
-        return BatchWrites.buffer("ordo.list." + role, LinkedHashMap::new, this::write);
+        this.tables = new DocumentTables(NAME, TABLE, slots, role, BatchWrites::immediate, this::read, this::write);
     }
 
     @EventHandler
     void on(OrderCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        boolean immediate = BatchWrites.immediate();
-        for (String slot : slots.lockShared(NAME).targets(role)) {
-            String table = ProjectionSlots.table(TABLE, slot);
-            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
-            rows.created(e.orderId().value(), OrderDocument.created(e, at));
-            if (immediate) {
-                write(Map.of(table, rows));
-            }
-        }
+        tables.created(e, at);
     }
 
     /** Every later event of an order, folded by the one fold the detail, the list and asOf share. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        UUID orderId = UUID.fromString(message.getAggregateIdentifier());
-        boolean immediate = BatchWrites.immediate();
-        for (String slot : slots.lockShared(NAME).targets(role)) {
-            String table = ProjectionSlots.table(TABLE, slot);
-            OrderRows rows = immediate ? new OrderRows() : pending().computeIfAbsent(table, t -> new OrderRows());
-            rows.fold(orderId, id -> read(table, id), event, message);
-            if (immediate) {
-                write(Map.of(table, rows));
-            }
-        }
+        tables.changed(event, message);
     }
 
     private OrderRows.Row read(String table, UUID orderId) {
