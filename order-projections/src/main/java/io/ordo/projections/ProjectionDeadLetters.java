@@ -67,13 +67,17 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
             String order = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-            Set<String> parked = parkedOrders(processor);
-            if (order != null && parked.contains(order)) {
+            var root = unitOfWork.root();
+            // orders parked by this batch: known to the node-wide cache only once the batch has committed
+            Set<String> parkedHere = root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashSet<>());
+            if (order != null && (parkedOrders(processor).contains(order) || parkedHere.contains(order))) {
                 park(processor, event, "waits behind an earlier parked event of this order");
                 return null;
             }
-            if (!suspects.contains(event.getIdentifier())) {
-                batchOf(unitOfWork, suspects).add(event.getIdentifier());
+            String id = event.getIdentifier();
+            // every event this batch handles becomes a suspect if the batch rolls back, suspects included
+            batchOf(unitOfWork, suspects).add(id);
+            if (!suspects.contains(id)) {
                 return chain.proceed();
             }
             Exception[] failure = new Exception[1];
@@ -92,13 +96,15 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             } finally {
                 ISOLATED.remove();
             }
-            suspects.remove(event.getIdentifier());
+            // cleared only if the batch commits: a later event of it may still fail and roll this back
+            root.afterCommit(u -> suspects.remove(id));
             if (failure[0] != null) {
-                log.error("{} parked event {} ({}) of order {}: {}", processor, event.getIdentifier(),
+                log.error("{} parked event {} ({}) of order {}: {}", processor, id,
                         event.getPayloadType().getSimpleName(), order, failure[0].toString());
                 park(processor, event, failure[0].toString());
                 if (order != null) {
-                    parked.add(order);
+                    parkedHere.add(order);
+                    root.afterCommit(u -> parkedOrders(processor).add(order));
                 }
             }
             return result;
