@@ -25,16 +25,14 @@ public class OrderDetailProjection {
     public static final String NAME = "order-detail";
     static final String TABLE = "order_detail";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Role role;
     private final DocumentTables tables;
 
     public OrderDetailProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
-        this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
         this.role = role;
-        this.tables = new DocumentTables(NAME, TABLE, slots, role, this::immediate, this::read, this::write);
+        this.tables = new DocumentTables(NAME, TABLE, slots, role, this::immediate, JdbcClient.create(jdbc), true, this::write);
     }
 
     /**
@@ -57,13 +55,6 @@ public class OrderDetailProjection {
         tables.changed(event, message);
     }
 
-    /** The row, locked until the transaction ends: live and rebuild instances take turns on it. */
-    private OrderRows.Row read(String table, UUID orderId) {
-        return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id FOR UPDATE".formatted(table))
-                .param("id", orderId)
-                .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
-                .optional().orElse(null);
-    }
 
     private void write(Map<String, OrderRows> tables) {
         tables.forEach((table, rows) -> {

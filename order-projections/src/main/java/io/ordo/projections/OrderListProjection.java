@@ -22,14 +22,12 @@ public class OrderListProjection {
     public static final String NAME = "order-list";
     static final String TABLE = "order_list";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final DocumentTables tables;
 
     public OrderListProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
-        this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
-        this.tables = new DocumentTables(NAME, TABLE, slots, role, BatchWrites::immediate, this::read, this::write);
+        this.tables = new DocumentTables(NAME, TABLE, slots, role, BatchWrites::immediate, JdbcClient.create(jdbc), false, this::write);
     }
 
     @EventHandler
@@ -43,12 +41,6 @@ public class OrderListProjection {
         tables.changed(event, message);
     }
 
-    private OrderRows.Row read(String table, UUID orderId) {
-        return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id".formatted(table))
-                .param("id", orderId)
-                .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
-                .optional().orElse(null);
-    }
 
     /**
      * The batch's rows: new orders inserted (a row already there wins), changed ones updated only where the table

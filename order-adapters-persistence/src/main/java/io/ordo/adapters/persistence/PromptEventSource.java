@@ -71,11 +71,6 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return events.createTokenSince(duration);
     }
 
-    /** How many open streams the ticker wakes (tests, status). */
-    int openStreams() {
-        return callbacks.size();
-    }
-
     @Override
     public void close() {
         ticker.shutdownNow();
