@@ -47,6 +47,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the use cases to their ports by hand: the application layer knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -68,8 +70,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    OrderReadModelPort orderReadModel(JdbcClient jdbc, ProjectionSlots slots, Clock clock) {
-        return new JdbcOrderReadModelAdapter(jdbc, slots, clock);
+    OrderReadModelPort orderReadModel(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                      ProjectionSlots slots, Clock clock) {
+        return new JdbcOrderReadModelAdapter(jdbc, new TransactionTemplate(transactionManager), slots, clock);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Outgoing-port adapter: queries on the detail, timeline and list tables. Every query is bound to the
@@ -33,14 +34,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
+    /** How many of the newest rows a search for a common q looks at before it asks the trigram index. */
+    static final int NEWEST = 2_000;
+
     private final JdbcClient jdbc;
+    private final int newest;
+    private final TransactionOperations transactions;
     private final ProjectionSlots slots;
     private final Clock clock;
+    private final SearchWords searchWords;
 
-    public JdbcOrderReadModelAdapter(JdbcClient jdbc, ProjectionSlots slots, Clock clock) {
+    public JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots,
+                                     Clock clock) {
+        this(jdbc, transactions, slots, clock, SearchWords.fromStatistics(jdbc), NEWEST);
+    }
+
+    JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots, Clock clock,
+                              SearchWords searchWords, int newest) {
         this.jdbc = jdbc;
+        this.newest = newest;
+        this.transactions = transactions;
         this.slots = slots;
         this.clock = clock;
+        this.searchWords = searchWords;
     }
 
     @Override
@@ -102,33 +118,78 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                 query.createdFrom() == null ? null : Timestamp.from(query.createdFrom()));
         filter(where, params, "createdTo", "created_at <= :createdTo",
                 query.createdTo() == null ? null : Timestamp.from(query.createdTo()));
-        if (query.q() != null && !query.q().isBlank()) {
-            where.add("search_text LIKE :q ESCAPE '\\'");
-            params.put("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
         if (query.cursor() != null) {
             var cursor = Cursor.decode(query.cursor(), sort);
             where.add("(" + key.expression + ", order_id) " + (key.descending ? "<" : ">") + " (:afterKey, :afterId)");
             params.put("afterKey", key.parse(cursor.key));
             params.put("afterId", cursor.id);
         }
-        String direction = key.descending ? "DESC" : "ASC";
-        String sql = "SELECT document, order_id, " + key.expression + " AS sort_key FROM "
-                + slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE) + " WHERE "
-                + String.join(" AND ", where) + " ORDER BY " + key.expression + " " + direction + ", order_id "
-                + direction + " LIMIT :limit";
         params.put("limit", query.limit() + 1);
+        String table = slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE);
+        String order = key.descending ? " DESC" : " ASC";
+        String filters = String.join(" AND ", where);
         LocalDate today = today();
-        var rows = jdbc.sql(sql).params(params)
-                .query((rs, row) -> new Row(ProjectionJson.read(rs.getString("document")).toView(today),
-                        (UUID) rs.getObject("order_id"), key.format(rs.getObject("sort_key"))))
-                .list();
+        // planned for these values every time: a plan made once for any values (PostgreSQL's generic plan, which
+        // it may choose after five runs of a prepared statement) cannot tell a rare q from a common one
+        List<Row> rows = transactions.execute(tx -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            if (query.q() == null || query.q().isBlank()) {
+                return rows(key, today, params, "SELECT document, order_id, " + key.expression + " AS sort_key FROM "
+                        + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
+                        + " LIMIT :limit");
+            }
+            String q = query.q().toLowerCase(Locale.ROOT);
+            List<String> rare = searchWords.rare(table, q);
+            if (!rare.isEmpty()) {
+                // the index is asked for the rare words only (letters and digits: nothing to escape), and every row
+                // it finds is checked for the whole q by strpos, which the index cannot serve (SearchWords)
+                var matches = new ArrayList<String>();
+                for (int i = 0; i < rare.size(); i++) {
+                    matches.add("search_text LIKE :qWord" + i);
+                    params.put("qWord" + i, "%" + rare.get(i) + "%");
+                }
+                matches.add("strpos(search_text, :q) > 0");
+                params.put("q", q);
+                return rows(key, today, params, everyMatch(table, key, filters + " AND " + String.join(" AND ", matches)));
+            }
+            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("newest", newest);
+            // no word is rare: the q is common, or too short to say. First the newest rows in the page's order: where
+            // q is common, the page is among them. Any match further on sorts after them, so a full page is the answer
+            var found = rows(key, today, params, "SELECT document, order_id, sort_key FROM (SELECT document, order_id, "
+                    + "search_text, " + key.expression + " AS sort_key FROM " + table + " WHERE " + filters
+                    + " ORDER BY " + key.expression + order + ", order_id" + order + " LIMIT :newest) newest"
+                    + " WHERE search_text LIKE :q ESCAPE '\\' ORDER BY sort_key" + order + ", order_id" + order
+                    + " LIMIT :limit");
+            return found.size() > query.limit() ? found
+                    : rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :q ESCAPE '\\'"));
+        });
         boolean hasMore = rows.size() > query.limit();
         var page = hasMore ? rows.subList(0, query.limit()) : rows;
         String next = hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode()
                 : null;
         return new OrderPage(page.stream().map(Row::view).toList(), next, hasMore);
+    }
+
+    /**
+     * Every row that meets {@code condition}, then the page of them. Planned apart from the page's LIMIT, PostgreSQL
+     * looks the condition up in the trigram index rather than walking the sort index in the hope that matching rows
+     * come soon: for a rare q none may come in this status, and that walk read a whole status (a second at a million
+     * orders). The cost is bounded by how many rows the index finds.
+     */
+    private static String everyMatch(String table, SortKey key, String condition) {
+        String order = key.descending ? " DESC" : " ASC";
+        return "WITH found AS MATERIALIZED (SELECT order_id, " + key.expression + " AS sort_key FROM " + table
+                + " WHERE " + condition + ") SELECT t.document, page.order_id, page.sort_key FROM (SELECT order_id, "
+                + "sort_key FROM found ORDER BY sort_key" + order + ", order_id" + order + " LIMIT :limit) page JOIN "
+                + table + " t ON t.order_id = page.order_id ORDER BY page.sort_key" + order + ", page.order_id" + order;
+    }
+
+    private List<Row> rows(SortKey key, LocalDate today, Map<String, Object> params, String sql) {
+        return jdbc.sql(sql).params(params)
+                .query((rs, row) -> new Row(ProjectionJson.read(rs.getString("document")).toView(today),
+                        (UUID) rs.getObject("order_id"), key.format(rs.getObject("sort_key"))))
+                .list();
     }
 
     private static void filter(List<String> where, Map<String, Object> params, String name, String sql, Object value) {

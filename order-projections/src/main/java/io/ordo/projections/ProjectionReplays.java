@@ -128,6 +128,12 @@ public class ProjectionReplays implements ProjectionControlPort {
     }
 
     private void tryFlip(String name) {
+        // looked at first without a lock: the exclusive lock below waits for a running batch and holds up every
+        // writer of the projection (commands too) behind it, so it is taken only once the rebuild has caught up
+        long seen = head();
+        if (seen > 0 && position(replayProcessor(name)).orElse(-1) < seen) {
+            return;
+        }
         transactions.executeWithoutResult(tx -> {
             // the exclusive lock waits for writers that hold the shared one, and keeps new ones out until we commit
             String replaying = jdbc.sql("SELECT replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")

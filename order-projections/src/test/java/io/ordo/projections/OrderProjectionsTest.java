@@ -40,7 +40,10 @@ class OrderProjectionsTest {
     private final OrderDetailProjection detail = new OrderDetailProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final OrderTimelineProjection timeline = new OrderTimelineProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final OrderListProjection list = new OrderListProjection(template, slots, ProjectionSlots.Role.LIVE);
-    private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, slots, TODAY);
+    private final org.springframework.transaction.support.TransactionTemplate transactions =
+            new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.support.JdbcTransactionManager(template.getDataSource()));
+    private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY);
 
     private static OrderCreated created(OrderId id, String tenant, String number, String name, String actor, String location) {
         return new OrderCreated(id, tenant, number, "checkout", "created", new Customer("cust-9", name, "+1555", null),
@@ -159,6 +162,62 @@ class OrderProjectionsTest {
         assertThat(search("100%")).extracting(OrderView::id).containsExactly(id.toString());
         assertThat(search("pct-100")).extracting(OrderView::id).contains(id.toString());
         assertThat(search("PERCENT 100% JONES")).hasSize(1);
+    }
+
+    @Test
+    void q_with_a_word_in_most_rows_finds_the_same_orders_through_its_rare_words() {
+        String tenant = "stats-" + UUID.randomUUID().toString().substring(0, 8);
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            var id = OrderId.of(UUID.randomUUID());
+            ids.add(id.toString());
+            list.on(created(id, tenant, "ST-%03d".formatted(i), "Regular Buyer " + (i % 20 == 7 ? "4321" : i),
+                    "agent", null), T0.plusSeconds(i));
+        }
+        String table = slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE);
+        jdbc.sql("ANALYZE " + table).update();
+        assertThat(SearchWords.fromStatistics(jdbc).rare(table, "Regular buyer zqx9")).as("from pg_stats").containsExactly("zqx9");
+
+        // a sample in which "regular" and "buyer" are common and "4321" is not, as at a million orders
+        var sampled = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY,
+                new SearchWords(t -> java.util.Collections.nCopies(100, "st-000\nregular buyer 0")),
+                JdbcOrderReadModelAdapter.NEWEST);
+        for (String q : List.of("Buyer 4321", "regular buyer 4321", "4321")) {
+            var query = new OrderQuery(null, null, q, null, null, null, null, null, null, null, null, null, 2);
+            var first = sampled.search(OrderScope.tenant(tenant), query);
+            assertThat(first.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(47), ids.get(27));
+            var second = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, q, null, null, null, null,
+                    null, null, null, null, first.nextCursor(), 2));
+            assertThat(second.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(7));
+            assertThat(second.hasMore()).isFalse();
+        }
+        var notAdjacent = sampled.search(OrderScope.tenant(tenant),
+                new OrderQuery(null, null, "regular 4321", null, null, null, null, null, null, null, null, null, 20));
+        assertThat(notAdjacent.items()).as("each word in the row is not enough: q is one substring").isEmpty();
+        var byTotal = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, "buyer 4321", null, null,
+                null, null, null, null, null, OrderQuery.Sort.CREATED_AT_ASC, null, 20));
+        assertThat(byTotal.items()).extracting(OrderView::id).containsExactly(ids.get(7), ids.get(27), ids.get(47));
+    }
+
+    @Test
+    void q_that_no_newer_order_matches_is_still_found_among_the_older_ones() {
+        String tenant = "deep-" + UUID.randomUUID().toString().substring(0, 8);
+        var needle = OrderId.of(UUID.randomUUID());
+        list.on(created(needle, tenant, "DP-0000", "Needle Person", "agent", null), T0);
+        for (int i = 1; i <= 30; i++) {
+            list.on(created(OrderId.of(UUID.randomUUID()), tenant, "DP-%04d".formatted(i), "Hay Stack " + i, "agent",
+                    null), T0.plusSeconds(i));
+        }
+        // every word common: the search looks at the 20 newest rows first, finds no needle there, then asks the index
+        var common = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY,
+                new SearchWords(t -> java.util.Collections.nCopies(100, "needle person hay stack")), 20);
+        var found = common.search(OrderScope.tenant(tenant),
+                new OrderQuery(null, null, "needle", null, null, null, null, null, null, null, null, null, 20));
+        assertThat(found.items()).extracting(OrderView::id).containsExactly(needle.toString());
+        var hay = common.search(OrderScope.tenant(tenant),
+                new OrderQuery(null, null, "stack 2", null, null, null, null, null, null, null, null, null, 3));
+        assertThat(hay.items()).as("among the newest rows").extracting(OrderView::orderNumber)
+                .containsExactly("DP-0029", "DP-0028", "DP-0027");
     }
 
     @Test
