@@ -109,6 +109,8 @@ public final class OrdoBenchmark {
             if (settings.runs("raw")) {
                 rawInserts(1);
                 rawInserts(16);
+                // the raw rows written out now: the checkpoint they cause would otherwise run beside Ordo's first phases
+                checkpoint();
             }
             Process ordo = startOrdo(jarDirectory);
             try {
@@ -142,7 +144,14 @@ public final class OrdoBenchmark {
 
     // --- the raw limit --------------------------------------------------------------------------------
 
+    private void checkpoint() throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.createStatement().execute("CHECKPOINT");
+        }
+    }
+
     private void rawInserts(int threads) throws Exception {
+        checkpoint(); // each phase starts with the earlier phase's writes on disk
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             // a schema of its own: Ordo's Flyway expects the public schema to be its alone
             c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS bench");
@@ -276,11 +285,11 @@ public final class OrdoBenchmark {
     }
 
     /**
-     * Unmeasured creates and status changes for {@code bench.warmup} seconds (default: as long as a phase, at
+     * Unmeasured creates and status changes for {@code bench.warmup} seconds (default: two phases, at
      * least 5 s): the JIT compiles the hot paths before the first figure, so 1 client is not measured cold.
      */
     private void warmUp() throws Exception {
-        long seconds = Long.getLong("bench.warmup", Math.max(5, settings.phase().toSeconds()));
+        long seconds = Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
         var deadline = Instant.now().plusSeconds(seconds);
         var pool = Executors.newFixedThreadPool(4);
         for (int c = 0; c < 4; c++) {
