@@ -129,16 +129,29 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         String order = key.descending ? " DESC" : " ASC";
         String filters = String.join(" AND ", where);
         LocalDate today = today();
-        // planned for these values every time: a plan made once for any values (PostgreSQL's generic plan, which
-        // it may choose after five runs of a prepared statement) cannot tell a rare q from a common one
-        List<Row> rows = transactions.execute(tx -> {
+        List<Row> rows = query.q() == null || query.q().isBlank()
+                ? rows(key, today, params, "SELECT document, order_id, " + key.expression + " AS sort_key FROM " + table
+                        + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
+                        + " LIMIT :limit")
+                : search(query.q(), query.limit(), table, key, filters, today, params);
+        boolean hasMore = rows.size() > query.limit();
+        var page = hasMore ? rows.subList(0, query.limit()) : rows;
+        String next = hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode()
+                : null;
+        return new OrderPage(page.stream().map(Row::view).toList(), next, hasMore);
+    }
+
+    /**
+     * The rows of a list with {@code q}: through its rare words, or the newest rows first (ADR 0006). Planned for
+     * these values every time: a plan made once for any values (PostgreSQL's generic plan, which it may choose
+     * after five runs of a prepared statement) cannot tell a rare q from a common one.
+     */
+    private List<Row> search(String text, int limit, String table, SortKey key, String filters, LocalDate today,
+                             Map<String, Object> params) {
+        String order = key.descending ? " DESC" : " ASC";
+        return transactions.execute(tx -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-            if (query.q() == null || query.q().isBlank()) {
-                return rows(key, today, params, "SELECT document, order_id, " + key.expression + " AS sort_key FROM "
-                        + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
-                        + " LIMIT :limit");
-            }
-            String q = query.q().toLowerCase(Locale.ROOT);
+            String q = text.toLowerCase(Locale.ROOT);
             List<String> rare = searchWords.rare(table, q);
             if (!rare.isEmpty()) {
                 // the index is asked for the rare words only (letters and digits: nothing to escape), and every row
@@ -161,14 +174,9 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                     + " ORDER BY " + key.expression + order + ", order_id" + order + " LIMIT :newest) newest"
                     + " WHERE search_text LIKE :q ESCAPE '\\' ORDER BY sort_key" + order + ", order_id" + order
                     + " LIMIT :limit");
-            return found.size() > query.limit() ? found
+            return found.size() > limit ? found
                     : rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :q ESCAPE '\\'"));
         });
-        boolean hasMore = rows.size() > query.limit();
-        var page = hasMore ? rows.subList(0, query.limit()) : rows;
-        String next = hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode()
-                : null;
-        return new OrderPage(page.stream().map(Row::view).toList(), next, hasMore);
     }
 
     /**
