@@ -130,8 +130,7 @@ public class ProjectionReplays implements ProjectionControlPort {
     private void tryFlip(String name) {
         // looked at first without a lock: the exclusive lock below waits for a running batch and holds up every
         // writer of the projection (commands too) behind it, so it is taken only once the rebuild has caught up
-        long seen = head();
-        if (seen > 0 && position(replayProcessor(name)).orElse(-1) < seen) {
+        if (caughtUpTo(name) < 0) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
@@ -141,9 +140,8 @@ public class ProjectionReplays implements ProjectionControlPort {
             if (replaying == null) {
                 return;
             }
-            long head = head();
-            long position = position(replayProcessor(name)).orElse(-1);
-            if (head > 0 && position < head) {
+            long head = caughtUpTo(name);
+            if (head < 0) {
                 return;
             }
             if (deadLetters.hasParked(replayProcessor(name))) {
@@ -154,6 +152,12 @@ public class ProjectionReplays implements ProjectionControlPort {
                             WHERE name = :name""").param("name", name).update();
             log.info("Projection {} rebuilt up to event {}: queries now read its {} tables", name, head, replaying);
         });
+    }
+
+    /** The head of the stream when the rebuild of {@code name} has read up to it, else -1. */
+    private long caughtUpTo(String name) {
+        long head = head();
+        return head > 0 && position(replayProcessor(name)).orElse(-1) < head ? -1 : head;
     }
 
     @Override
