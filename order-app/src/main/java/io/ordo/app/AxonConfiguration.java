@@ -53,7 +53,7 @@ class AxonConfiguration {
      * tens of thousands of deliveries loads from its latest snapshot plus a few events.
      */
     @Bean
-    ConfigurerModule orderAggregate(@Value("${ordo.snapshot.threshold:250}") int threshold) {
+    ConfigurerModule orderAggregate(@Value("${ordo.snapshot.threshold:25}") int threshold) {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)));
     }
