@@ -44,6 +44,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,6 +146,13 @@ class UseCaseConfiguration {
     IdempotentRequestsUseCase idempotentRequests(JdbcClient jdbc, ObjectMapper json) {
         return new IdempotencyService(new JdbcIdempotencyAdapter(jdbc),
                 (first, second) -> IdempotencyFilter.sameRequest(json, first, second));
+    }
+
+    @Bean
+    IdempotencyHousekeeping idempotencyHousekeeping(IdempotentRequestsUseCase keys,
+                                                    @Value("${ordo.idempotency.purge-interval:10m}") Duration interval,
+                                                    MeterRegistry registry) {
+        return new IdempotencyHousekeeping(keys, interval, registry);
     }
 
     @Bean

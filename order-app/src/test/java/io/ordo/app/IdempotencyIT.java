@@ -24,6 +24,8 @@ class IdempotencyIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdempotencyHousekeeping housekeeping;
 
     private long ordersNamed(String name) {
         return jdbc.sql("""
@@ -108,5 +110,26 @@ class IdempotencyIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey).text())
                 .isEqualTo(refused.text());
+    }
+
+    @Test
+    void keys_older_than_24_hours_are_deleted_with_the_bodies_they_hold_and_younger_ones_still_replay() {
+        var agent = new Http(port, "agent");
+        String fresh = "purge-fresh-" + UUID.randomUUID();
+        String old = "purge-old-" + UUID.randomUUID();
+        var first = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Fresh"), fresh);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Old"), old).status()).isEqualTo(201);
+        jdbc.sql("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE idempotency_key = :key")
+                .param("key", old).update();
+
+        housekeeping.purge();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key IN (:keys)")
+                .param("keys", List.of(fresh, old)).query(Long.class).single()).isEqualTo(1);
+        var replayed = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Fresh"), fresh);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.text()).isEqualTo(first.text());
+        assertThat(ordersNamed("Purge Fresh")).isEqualTo(1);
     }
 }

@@ -48,6 +48,16 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
     }
 
     @Override
+    public int purgeExpired(Duration ttl, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM idempotency_key WHERE ctid IN (
+                            SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => :ttl)
+                            LIMIT :limit)""")
+                .param("ttl", ttl.toSeconds()).param("limit", limit)
+                .update();
+    }
+
+    @Override
     public void complete(String tenant, String user, String key, StoredAnswer answer) {
         jdbc.sql("""
                         UPDATE idempotency_key SET state = 'done', response_status = :status, response_body = :body,

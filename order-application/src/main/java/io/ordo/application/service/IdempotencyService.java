@@ -12,6 +12,8 @@ public final class IdempotencyService implements IdempotentRequestsUseCase {
     static final Duration TTL = Duration.ofHours(24);
     /** A claim that neither committed nor answered in this long belongs to a request that died. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    /** Expired keys deleted per statement: short transactions, however many have piled up. */
+    static final int PURGE_BATCH = 1000;
 
     private final IdempotencyPort keys;
     private final BiPredicate<String, String> sameRequest;
@@ -54,6 +56,17 @@ public final class IdempotencyService implements IdempotentRequestsUseCase {
     @Override
     public void abandon(Caller caller, String key) {
         keys.release(tenantOf(caller), caller.userId(), key);
+    }
+
+    @Override
+    public int purgeExpired() {
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = keys.purgeExpired(TTL, PURGE_BATCH);
+            purged += deleted;
+        } while (deleted == PURGE_BATCH);
+        return purged;
     }
 
     private static String tenantOf(Caller caller) {

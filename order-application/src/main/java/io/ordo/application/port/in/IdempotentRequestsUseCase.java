@@ -40,4 +40,10 @@ public interface IdempotentRequestsUseCase {
 
     /** The request failed with a 5xx: nothing is recorded, the key is free again. */
     void abandon(Caller caller, String key);
+
+    /**
+     * Deletes every key older than the 24 hours a key is kept, with the request and answer it holds (customer
+     * names, phones, e-mail addresses); how many. Such keys are no longer used: a claim treats them as free.
+     */
+    int purgeExpired();
 }

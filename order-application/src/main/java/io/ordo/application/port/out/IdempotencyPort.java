@@ -22,4 +22,7 @@ public interface IdempotencyPort {
     void complete(String tenant, String user, String key, StoredAnswer answer);
 
     void release(String tenant, String user, String key);
+
+    /** Deletes up to {@code limit} keys created more than {@code ttl} ago; how many it deleted. */
+    int purgeExpired(Duration ttl, int limit);
 }
