@@ -6,9 +6,6 @@ import io.ordo.app.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,14 +76,9 @@ public final class OrdoBenchmark {
         System.setProperty("http.maxConnections", "64");
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(32, runnable -> {
-                var thread = new Thread(runnable, "bench-http");
-                thread.setDaemon(true); // Maven's exec:java waits for every other thread before it ends
-                return thread;
-            })).build();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = basic("admin");
+    /** The replays are started by {@code ops}, the role that may. */
+    private static final String OPS = basic("ops");
 
     private final Settings settings;
     private final List<Figure> figures = new ArrayList<>();
@@ -249,9 +241,13 @@ public final class OrdoBenchmark {
      * the creates at 16 clients, docs/benchmarks.md).
      */
     private Answer send(String method, String path, String body) throws IOException, InterruptedException {
+        return send(method, path, body, AUTH);
+    }
+
+    private Answer send(String method, String path, String body, String authorization) throws IOException {
         var connection = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
         connection.setRequestMethod(method);
-        connection.setRequestProperty("Authorization", AUTH);
+        connection.setRequestProperty("Authorization", authorization);
         if (body != null) {
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
@@ -263,6 +259,10 @@ public final class OrdoBenchmark {
         try (var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
             return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     static String order(String name) {
@@ -560,12 +560,9 @@ public final class OrdoBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             events = Long.parseLong(single(c, "SELECT count(*) FROM domain_event_entry"));
         }
-        String ops = "Basic " + Base64.getEncoder().encodeToString("ops:demo".getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime();
         for (String projection : PROJECTIONS) {
-            var request = HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + projection + "/replay"))
-                    .header("Authorization", ops).POST(HttpRequest.BodyPublishers.noBody()).build();
-            var answer = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            var answer = send("POST", "/api/admin/projections/" + projection + "/replay", null, OPS);
             if (answer.statusCode() >= 300) {
                 throw new IllegalStateException("replay of " + projection + " refused: " + answer.body());
             }
