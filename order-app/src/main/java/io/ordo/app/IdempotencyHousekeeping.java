@@ -4,14 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 
 /**
  * Deletes expired idempotency keys on this node every {@code ordo.idempotency.purge-interval} once the service is
@@ -19,20 +13,16 @@ import org.springframework.context.event.EventListener;
  * after that nothing reads it. Every node may purge: deleting a deleted row changes nothing. The count goes to the
  * counter {@code ordo.idempotency.keys.purged}.
  */
-class IdempotencyHousekeeping {
+class IdempotencyHousekeeping extends NodeTask {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyHousekeeping.class);
 
     private final IdempotentRequestsUseCase keys;
     private final Duration interval;
     private final Counter purged;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "idempotency-housekeeping");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     IdempotencyHousekeeping(IdempotentRequestsUseCase keys, Duration interval, MeterRegistry registry) {
+        super("idempotency-housekeeping", interval, interval);
         this.keys = keys;
         this.interval = interval;
         this.purged = Counter.builder("ordo.idempotency.keys.purged")
@@ -40,9 +30,9 @@ class IdempotencyHousekeeping {
                 .register(registry);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        scheduler.scheduleWithFixedDelay(this::purge, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    @Override
+    void run() {
+        purge();
     }
 
     void purge() {
@@ -55,10 +45,5 @@ class IdempotencyHousekeeping {
         } catch (RuntimeException e) {
             log.warn("Could not delete expired idempotency keys, retrying in {}: {}", interval, e.getMessage());
         }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    void stop() {
-        scheduler.shutdownNow();
     }
 }
