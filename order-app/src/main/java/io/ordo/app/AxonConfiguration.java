@@ -12,6 +12,7 @@ import io.ordo.projections.ProjectionDeadLetters;
 import io.ordo.projections.ProjectionReplays;
 import io.ordo.projections.ProjectionSlots;
 import io.ordo.projections.ProjectionSlots.Role;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +97,12 @@ class AxonConfiguration {
 
     /**
      * Every projection twice: a live instance in the processor named after the projection, and a replay instance
-     * in {@code <name>-replay} that rebuilds the idle tables when asked (see ProjectionReplays). They are not
-     * Spring beans, so Axon's bean scan cannot put them into the wrong processor; they are assigned here.
-     * Detail, timeline and notes live in subscribing processors (the command's transaction, read-your-writes)
-     * and fail the command when they fail; list and audit in pooled streaming ones (application.yml).
+     * that rebuilds the idle tables when asked. The replay instances of all five share one processor,
+     * {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised once however many
+     * projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the wrong
+     * processor; they are assigned here. Detail, timeline and notes live in subscribing processors (the
+     * command's transaction, read-your-writes) and fail the command when they fail; list and audit in pooled
+     * streaming ones (application.yml).
      */
     @Bean
     ConfigurerModule projections(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ProjectionSlots slots,
@@ -116,11 +119,11 @@ class AxonConfiguration {
                 Object live = factory.apply(Role.LIVE);
                 Object replay = factory.apply(Role.REPLAY);
                 deadLetters.register(name, name, live);
-                deadLetters.register(ProjectionReplays.replayProcessor(name), name, replay);
+                deadLetters.register(ProjectionReplays.REBUILD_PROCESSOR, name, replay);
                 processing.registerEventHandler(c -> live)
                         .registerEventHandler(c -> replay)
                         .assignHandlerInstancesMatching(name, handler -> handler == live)
-                        .assignHandlerInstancesMatching(ProjectionReplays.replayProcessor(name), handler -> handler == replay);
+                        .assignHandlerInstancesMatching(ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
             });
             processing.registerListenerInvocationErrorHandler(IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
             for (String name : List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
@@ -129,19 +132,13 @@ class AxonConfiguration {
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)
-            for (String name : projections.keySet()) {
-                for (String processor : streaming(name)) {
-                    processing.registerListenerInvocationErrorHandler(processor, c -> PropagatingErrorHandler.instance())
-                            .registerHandlerInterceptor(processor, c -> deadLetters.interceptor(processor));
-                }
+            var streaming = new ArrayList<>(projections.keySet().stream().filter(ProjectionReplays::isStreaming).toList());
+            streaming.add(ProjectionReplays.REBUILD_PROCESSOR);
+            for (String processor : streaming) {
+                processing.registerListenerInvocationErrorHandler(processor, c -> deadLetters.errorHandler(processor))
+                        .registerHandlerInterceptor(processor, c -> deadLetters.interceptor(processor));
             }
         };
-    }
-
-    private static List<String> streaming(String projection) {
-        return ProjectionReplays.isStreaming(projection)
-                ? List.of(projection, ProjectionReplays.replayProcessor(projection))
-                : List.of(ProjectionReplays.replayProcessor(projection));
     }
 
     @Bean

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Runs the replay housekeeping on this node every half second once the service is up (start or stop the
- * replay processors to match the pointers, flip a caught-up rebuild), and exposes each projection's lag
+ * rebuild processor to match the pointers, flip a caught-up rebuild), and exposes each projection's lag
  * behind the head of the event stream as the gauge {@code ordo.projection.lag}.
  */
 class ProjectionHousekeeping extends NodeTask {

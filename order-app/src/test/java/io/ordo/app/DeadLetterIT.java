@@ -50,14 +50,19 @@ class DeadLetterIT {
 
     /** The fault: the list refuses any change to one order (a stand-in for a bug in a handler). */
     private void breakListFor(String orderId) {
+        breakList(orderId, "UPDATE", "blue", "green");
+    }
+
+    /** The list's tables {@code slots} refuse the row of one order on {@code operations}. */
+    private void breakList(String orderId, String operations, String... slots) {
         jdbc.sql("""
                 CREATE OR REPLACE FUNCTION fail_one_order() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.order_id = '%s'::uuid THEN RAISE EXCEPTION 'list refuses order %%', NEW.order_id; END IF;
                     RETURN NEW;
                 END $$""".formatted(orderId)).update();
-        for (String slot : new String[] {"blue", "green"}) {
-            jdbc.sql("CREATE TRIGGER fail_one_order BEFORE UPDATE ON order_list_" + slot
+        for (String slot : slots) {
+            jdbc.sql("CREATE TRIGGER fail_one_order BEFORE " + operations + " ON order_list_" + slot
                     + " FOR EACH ROW EXECUTE FUNCTION fail_one_order()").update();
         }
     }
@@ -130,7 +135,8 @@ class DeadLetterIT {
         assertThat(letters.get(0).get("projection").asText()).isEqualTo("order-list");
         assertThat(letters.get(0).get("orderId").asText()).isEqualTo(broken);
         assertThat(letters.get(0).get("eventType").asText()).isEqualTo("OrderStatusChanged");
-        assertThat(letters.get(0).get("error").asText()).contains("list refuses order");
+        assertThat(letters.get(0).get("error").asText()).contains("list refuses order")
+                .as("no order data in a letter").doesNotContain("Poisoned").doesNotContain("poisoned");
         assertThat(letters.get(0).get("attempts").asInt()).isEqualTo(1);
         assertThat(letters.get(0).has("payload")).isFalse();
         assertThat(admin.get("/api/orders?q=Poisoned").json().get("items").get(0).get("status").asText()).isEqualTo("draft");
@@ -154,4 +160,71 @@ class DeadLetterIT {
         assertThat(admin.get("/api/admin/dead-letters").status()).isEqualTo(403);
     }
 
+
+    /**
+     * The rebuilds share one processor: an event that a projection's rebuild cannot project is parked there under
+     * that projection's name (with the order's later events behind it), the rebuild does not take over while it is
+     * parked, and once the fault is fixed a retry projects the events and the rebuild takes over.
+     */
+    @Test
+    void a_rebuild_parks_what_it_cannot_project_and_takes_over_only_after_the_retry() {
+        var admin = new Http(port, "admin");
+        var ops = new Http(port, "ops");
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Rebuild poisoned " + tag)).json().get("id").asText();
+        admin.post("/api/orders/" + broken + "/status", "{\"status\": \"pending\"}");
+        eventually(() -> admin.get("/api/orders?q=" + tag).json().get("items").path(0),
+                row -> row.path("status").asText().equals("pending"));
+        String idle = jdbc.sql("SELECT CASE active_slot WHEN 'blue' THEN 'green' ELSE 'blue' END FROM projection_slot"
+                + " WHERE name = 'order-list'").query(String.class).single();
+        // the fault: the rebuilt list cannot take the order's row
+        breakList(broken, "INSERT OR UPDATE", idle);
+
+        assertThat(ops.post("/api/admin/projections/order-list/replay", "{}").status()).isEqualTo(202);
+        JsonNode letters = eventually(() -> lettersOf(ops, broken), found -> found.size() == 2);
+        assertThat(letters).extracting(letter -> letter.get("processor").asText()).containsOnly("projection-rebuild");
+        assertThat(letters).extracting(letter -> letter.get("projection").asText()).containsOnly("order-list");
+        assertThat(letters).extracting(letter -> letter.get("eventType").asText())
+                .containsExactly("OrderCreated", "OrderStatusChanged");
+        assertThat(letters.get(0).get("error").asText()).contains("list refuses order")
+                .as("no order data in a letter").doesNotContain(tag);
+        // the rebuild reaches the head, but with a parked event it must not take over
+        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> progressOfList(statuses) == 100.0);
+        sleep(Duration.ofSeconds(2));
+        assertThat(stateOfList(ops.get("/api/admin/projections").json())).isEqualTo("replaying");
+
+        removeFault();
+        var retried = ops.post("/api/admin/dead-letters/" + letters.get(0).get("id").asText() + "/retry", "{}");
+        assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
+        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> stateOfList(statuses).equals("live"));
+        assertThat(jdbc.sql("SELECT active_slot FROM projection_slot WHERE name = 'order-list'").query(String.class).single())
+                .isEqualTo(idle);
+        assertThat(admin.get("/api/orders?q=" + tag).json().get("items").get(0).get("status").asText()).isEqualTo("pending");
+        assertThat(lettersOf(ops, broken)).isEmpty();
+    }
+
+    private static JsonNode listStatus(JsonNode statuses) {
+        for (JsonNode status : statuses) {
+            if (status.get("name").asText().equals("order-list")) {
+                return status;
+            }
+        }
+        throw new AssertionError("no order-list in " + statuses);
+    }
+
+    private static double progressOfList(JsonNode statuses) {
+        return listStatus(statuses).get("progress").asDouble();
+    }
+
+    private static String stateOfList(JsonNode statuses) {
+        return listStatus(statuses).get("state").asText();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

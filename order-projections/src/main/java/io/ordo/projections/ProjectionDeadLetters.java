@@ -3,6 +3,7 @@ package io.ordo.projections;
 import io.ordo.application.port.in.DeadLetterView;
 import io.ordo.application.port.in.RetryOutcome;
 import io.ordo.application.port.out.DeadLetterPort;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -39,8 +41,10 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     private final Supplier<EventStore> events;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
-    private final Map<String, Object> handlers = new ConcurrentHashMap<>();
-    private final Map<String, String> projections = new ConcurrentHashMap<>();
+    /** Per streaming processor, the handler instance of each projection it runs (the rebuild processor runs five). */
+    private final Map<String, Map<String, Object>> handlers = new ConcurrentHashMap<>();
+    /** The projection each handler class belongs to, to name the one that failed. */
+    private final Map<Class<?>, String> projectionOfType = new ConcurrentHashMap<>();
 
     public ProjectionDeadLetters(JdbcClient jdbc, Supplier<EventStore> events, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -50,10 +54,32 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Declares which handler instance a streaming processor runs, so its parked events can be retried. */
+    /** Declares a handler instance a streaming processor runs, so its parked events can be retried. */
     public void register(String processor, String projection, Object handler) {
-        handlers.put(processor, handler);
-        projections.put(processor, projection);
+        handlers.computeIfAbsent(processor, p -> new java.util.LinkedHashMap<>()).put(projection, handler);
+        projectionOfType.put(handler.getClass(), projection);
+    }
+
+    /**
+     * The error handler of a streaming processor: it rethrows the handler's failure, naming the projection whose
+     * handler failed, so that the letter says which one it was (the rebuild processor runs every projection).
+     */
+    public ListenerInvocationErrorHandler errorHandler(String processor) {
+        return (exception, event, handler) -> {
+            throw new ProjectionFailure(projectionOfType.getOrDefault(handler.getTargetType(), defaultProjection(processor)),
+                    exception);
+        };
+    }
+
+    /** A handler's failure and the projection it belongs to. */
+    static final class ProjectionFailure extends RuntimeException {
+
+        private final String projection;
+
+        ProjectionFailure(String projection, Exception cause) {
+            super(projection + ": " + cause, cause, false, false);
+            this.projection = projection;
+        }
     }
 
     /**
@@ -68,10 +94,11 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             EventMessage<?> event = unitOfWork.getMessage();
             String order = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
             var root = unitOfWork.root();
+            Map<String, String> parkedHere = root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashMap<>());
             // orders parked by this batch: known to the node-wide cache only once the batch has committed
-            Set<String> parkedHere = root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashSet<>());
-            if (order != null && (parkedOrders(processor).contains(order) || parkedHere.contains(order))) {
-                park(processor, event, "waits behind an earlier parked event of this order");
+            String blockedBy = order == null ? null : parkedHere.getOrDefault(order, parkedOrders(processor).get(order));
+            if (blockedBy != null) {
+                park(processor, blockedBy, event, "waits behind an earlier parked event of this order");
                 return null;
             }
             String id = event.getIdentifier();
@@ -80,7 +107,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             if (!suspects.contains(id)) {
                 return chain.proceed();
             }
-            Exception[] failure = new Exception[1];
+            ProjectionFailure[] failure = new ProjectionFailure[1];
             Object result;
             ISOLATED.set(Boolean.TRUE);
             try {
@@ -89,7 +116,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                         return chain.proceed();
                     } catch (Exception e) {
                         status.setRollbackOnly();
-                        failure[0] = e;
+                        failure[0] = e instanceof ProjectionFailure named ? named
+                                : new ProjectionFailure(defaultProjection(processor), e);
                         return null;
                     }
                 });
@@ -99,16 +127,35 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             // cleared only if the batch commits: a later event of it may still fail and roll this back
             root.afterCommit(u -> suspects.remove(id));
             if (failure[0] != null) {
-                log.error("{} parked event {} ({}) of order {}: {}", processor, id,
-                        event.getPayloadType().getSimpleName(), order, failure[0].toString());
-                park(processor, event, failure[0].toString());
+                String projection = failure[0].projection;
+                String error = describe(failure[0].getCause());
+                log.error("{} parked event {} ({}) of order {} in projection {}: {}", processor, id,
+                        event.getPayloadType().getSimpleName(), order, projection, error);
+                park(processor, projection, event, error);
                 if (order != null) {
-                    parkedHere.add(order);
-                    root.afterCommit(u -> parkedOrders(processor).add(order));
+                    parkedHere.put(order, projection);
+                    root.afterCommit(u -> parkedOrders(processor).putIfAbsent(order, projection));
                 }
             }
             return result;
         };
+    }
+
+    /**
+     * The error kept with a letter and logged: the innermost cause, for a failed JDBC batch the statement's own
+     * error. Not the outer messages: a failed batch names its statement with the parameters bound, which would
+     * carry the event's data into the letter (the driver leaves them out of its own messages, see application.yml).
+     */
+    static String describe(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        if (innermost instanceof SQLException sql && sql.getNextException() != null) {
+            innermost = sql.getNextException();
+        }
+        String message = innermost.getMessage();
+        return innermost.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /** Whether the event being handled runs alone under a savepoint: its handlers must write at once. */
@@ -144,28 +191,39 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     /** How long this node trusts its list of orders with parked events (other nodes may park too). */
     private static final long PARKED_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
-    private record Parked(Set<String> orders, long readAt) {
+    /** Orders with parked events, each with the projection whose failure parked it. */
+    private record Parked(Map<String, String> orders, long readAt) {
     }
 
     private final Map<String, Parked> parked = new ConcurrentHashMap<>();
 
     /** The orders with parked events, read at most once a second per processor. */
-    private Set<String> parkedOrders(String processor) {
+    private Map<String, String> parkedOrders(String processor) {
         Parked known = parked.get(processor);
         if (known == null || System.nanoTime() - known.readAt() > PARKED_TTL_NANOS) {
-            known = new Parked(ConcurrentHashMap.newKeySet(), System.nanoTime());
-            known.orders().addAll(readParkedOrders(processor));
+            known = new Parked(new ConcurrentHashMap<>(), System.nanoTime());
+            known.orders().putAll(readParkedOrders(processor));
             parked.put(processor, known);
         }
         return known.orders();
     }
 
-    private List<String> readParkedOrders(String processor) {
-        return jdbc.sql("SELECT DISTINCT order_id FROM projection_dead_letter WHERE processor = :p")
-                .param("p", processor).query(String.class).list();
+    private Map<String, String> readParkedOrders(String processor) {
+        var orders = new HashMap<String, String>();
+        jdbc.sql("SELECT order_id, min(projection) FROM projection_dead_letter WHERE processor = :p GROUP BY order_id")
+                .param("p", processor).query(rs -> {
+                    orders.put(rs.getString(1), rs.getString(2));
+                });
+        return orders;
     }
 
-    private void park(String processor, EventMessage<?> event, String error) {
+    /** The projection of a processor that runs one; the processor's name for the rebuild processor. */
+    private String defaultProjection(String processor) {
+        var projections = handlers.getOrDefault(processor, Map.of());
+        return projections.size() == 1 ? projections.keySet().iterator().next() : processor;
+    }
+
+    private void park(String processor, String projection, EventMessage<?> event, String error) {
         var domain = event instanceof DomainEventMessage<?> d ? d : null;
         jdbc.sql("""
                         INSERT INTO projection_dead_letter (processor, projection, order_id, sequence_number,
@@ -173,7 +231,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                         VALUES (:processor, :projection, :order, :seq, :eventId, :type, :error)
                         ON CONFLICT (processor, event_identifier) DO NOTHING""")
                 .param("processor", processor)
-                .param("projection", projections.getOrDefault(processor, processor))
+                .param("projection", projection)
                 .param("order", domain == null ? "-" : domain.getAggregateIdentifier())
                 .param("seq", domain == null ? -1 : domain.getSequenceNumber())
                 .param("eventId", event.getIdentifier())
@@ -228,7 +286,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         var stored = new HashMap<String, DomainEventMessage<?>>();
         events.get().readEvents(letter.get().orderId(), letters.get(0).sequence())
                 .forEachRemaining(event -> stored.put(event.getIdentifier(), event));
-        var adapter = new AnnotationEventHandlerAdapter(handlers.get(processor));
+        // every projection the processor runs: a parked event was handled by none of them
+        var adapters = handlers.getOrDefault(processor, Map.of()).values().stream().map(AnnotationEventHandlerAdapter::new).toList();
         int projected = 0;
         for (Letter parked : letters) {
             DomainEventMessage<?> event = stored.get(parked.eventId());
@@ -236,7 +295,9 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                 transactions.executeWithoutResult(status -> {
                     var unitOfWork = DefaultUnitOfWork.startAndGet(event);
                     try {
-                        adapter.handle(event);
+                        for (var adapter : adapters) {
+                            adapter.handle(event);
+                        }
                         unitOfWork.commit();
                     } catch (Exception e) {
                         unitOfWork.rollback(e);
@@ -249,8 +310,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                 jdbc.sql("""
                                 UPDATE projection_dead_letter SET attempts = attempts + 1, last_attempt_at = now(),
                                        error = :error WHERE id = :id""")
-                        .param("id", parked.id()).param("error", stillFailing.toString()).update();
-                log.warn("{}: retry of event {} failed again: {}", processor, parked.eventId(), stillFailing.toString());
+                        .param("id", parked.id()).param("error", describe(stillFailing)).update();
+                log.warn("{}: retry of event {} failed again: {}", processor, parked.eventId(), describe(stillFailing));
                 break;
             }
         }

@@ -23,10 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Blue-green rebuilds of the projections. Each projection has a live handler (writing the active tables,
- * and the replaying ones during a rebuild) and a replay processor, {@code <name>-replay}, that runs only
- * while the pointer says so. {@link #tick()} runs on every node every half second: it starts or stops the
- * replay processor to match the pointer, and flips the pointer once the rebuild has caught up with the head
- * of the stream. Queries read the active tables throughout, so they never see a half-built table.
+ * and the replaying ones during a rebuild) and a replay handler. The replay handlers of all five run in one
+ * processor, {@value #REBUILD_PROCESSOR}, so that a rebuild of several reads and deserialises each event once;
+ * a replay handler whose projection is not being rebuilt writes nothing. The processor runs only while a
+ * pointer says a rebuild is under way, and starts again from the first event whenever a further rebuild starts.
+ * {@link #tick()} runs on every node every half second: it starts or stops the rebuild processor to match the
+ * pointers, and flips a pointer once the rebuild has caught up with the head of the stream. Queries read the
+ * active tables throughout, so they never see a half-built table.
  */
 public class ProjectionReplays implements ProjectionControlPort {
 
@@ -62,9 +65,8 @@ public class ProjectionReplays implements ProjectionControlPort {
         return STREAMING.contains(projection);
     }
 
-    public static String replayProcessor(String projection) {
-        return projection + "-replay";
-    }
+    /** The processor running every projection's replay handler. */
+    public static final String REBUILD_PROCESSOR = "projection-rebuild";
 
     @Override
     public boolean exists(String name) {
@@ -73,64 +75,91 @@ public class ProjectionReplays implements ProjectionControlPort {
 
     @Override
     public synchronized void startReplay(String name) {
-        StreamingEventProcessor processor = replayProcessorOf(name);
+        if (!TABLES.containsKey(name)) {
+            throw new IllegalArgumentException("no projection " + name);
+        }
         if (slots.current(name).replaying() != null) {
             return; // already rebuilding
         }
-        // stopped before the lock: a running batch of it may be waiting for the pointer row we are about to lock
+        StreamingEventProcessor processor = rebuildProcessor();
+        // stopped before the lock: a running batch of it may be waiting for a pointer row we are about to lock
         stop(processor);
         String idle = transactions.execute(tx -> {
-            // the exclusive lock makes "is a rebuild running?" and "empty the idle tables" one step, on every node
-            var state = jdbc.sql("SELECT active_slot, replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
-                    .param("name", name)
-                    .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-            if (state[1] != null) {
+            // every pointer, locked exclusively and in name order: starts are one at a time on every node, and
+            // "is a rebuild running?" and "empty the idle tables" are one step
+            var pointers = jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot ORDER BY name FOR UPDATE")
+                    .query((rs, row) -> new ProjectionSlots.State(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list();
+            var state = pointers.stream().filter(p -> p.projection().equals(name)).findFirst().orElseThrow();
+            if (state.replaying() != null) {
                 return null;
             }
-            String target = state[0].equals("blue") ? "green" : "blue";
-            // empty the idle tables and the rebuild's tokens before the live handlers start writing there too
-            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", replayProcessor(name)).update();
-            deadLetters.forget(replayProcessor(name));
-            for (String table : TABLES.get(name)) {
-                jdbc.sql("TRUNCATE " + ProjectionSlots.table(table, target)).update();
+            String target = state.active().equals("blue") ? "green" : "blue";
+            // the rebuild processor starts again from the first event, so the rebuilds under way start again too,
+            // on empty tables: a document row left by the interrupted pass may be newer than the event that
+            // creates it, and the creation would not overwrite it. The live handlers write these tables as well,
+            // but only what the rebuild writes again
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", REBUILD_PROCESSOR).update();
+            deadLetters.forget(REBUILD_PROCESSOR);
+            for (var pointer : pointers) {
+                String slot = pointer.projection().equals(name) ? target : pointer.replaying();
+                if (slot == null) {
+                    continue;
+                }
+                for (String table : TABLES.get(pointer.projection())) {
+                    jdbc.sql("TRUNCATE " + ProjectionSlots.table(table, slot)).update();
+                }
+                jdbc.sql("""
+                                UPDATE projection_slot SET replaying_slot = :idle, replay_started_at = now(), flipped_at = NULL,
+                                       replay_target_position = (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry)
+                                WHERE name = :name""")
+                        .param("idle", slot).param("name", pointer.projection()).update();
             }
-            jdbc.sql("""
-                            UPDATE projection_slot SET replaying_slot = :idle, replay_started_at = now(), flipped_at = NULL,
-                                   replay_target_position = (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry)
-                            WHERE name = :name""")
-                    .param("idle", target).param("name", name).update();
             return target;
         });
-        if (idle == null) {
-            return; // already rebuilding
+        if (idle != null) {
+            log.info("Rebuilding projection {} into its {} tables", name, idle);
         }
-        log.info("Rebuilding projection {} into its {} tables", name, idle);
+        // started in any case: another node's start may have won the race, and other rebuilds may be under way
         processor.start();
     }
 
-    /** Matches the replay processors to the pointers, and flips a pointer whose rebuild has caught up. */
-    public void tick() {
-        for (String name : TABLES.keySet()) {
-            try {
-                var processor = replayProcessorOf(name);
-                if (slots.current(name).replaying() != null) {
-                    if (!processor.isRunning()) {
-                        processor.start();
-                    }
-                    tryFlip(name);
-                } else if (processor.isRunning()) {
+    /** Matches the rebuild processor to the pointers, and flips a pointer whose rebuild has caught up. */
+    public synchronized void tick() {
+        try {
+            var processor = rebuildProcessor();
+            var rebuilding = rebuilding();
+            if (rebuilding.isEmpty()) {
+                if (processor.isRunning()) {
                     stop(processor);
                 }
-            } catch (RuntimeException e) {
-                log.warn("projection {}: replay housekeeping failed, retrying: {}", name, e.getMessage());
+                return;
             }
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            for (String name : rebuilding) {
+                try {
+                    tryFlip(name);
+                } catch (RuntimeException e) {
+                    log.warn("projection {}: replay housekeeping failed, retrying: {}", name, e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("replay housekeeping failed, retrying: {}", e.getMessage());
         }
+    }
+
+    /** The projections being rebuilt now. */
+    private List<String> rebuilding() {
+        return jdbc.sql("SELECT name FROM projection_slot WHERE replaying_slot IS NOT NULL ORDER BY name")
+                .query(String.class).list();
     }
 
     private void tryFlip(String name) {
         // looked at first without a lock: the exclusive lock below waits for a running batch and holds up every
         // writer of the projection (commands too) behind it, so it is taken only once the rebuild has caught up
-        if (caughtUpTo(name) < 0) {
+        if (caughtUpTo(name) < 0 || deadLetters.hasParked(REBUILD_PROCESSOR)) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
@@ -144,7 +173,7 @@ public class ProjectionReplays implements ProjectionControlPort {
             if (head < 0) {
                 return;
             }
-            if (deadLetters.hasParked(replayProcessor(name))) {
+            if (deadLetters.hasParked(REBUILD_PROCESSOR)) {
                 return; // a rebuild that could not project every event must not take over; retry the letters first
             }
             jdbc.sql("""
@@ -157,7 +186,7 @@ public class ProjectionReplays implements ProjectionControlPort {
     /** The head of the stream when the rebuild of {@code name} has read up to it, else -1. */
     private long caughtUpTo(String name) {
         long head = head();
-        return head > 0 && position(replayProcessor(name)).orElse(-1) < head ? -1 : head;
+        return head > 0 && position(REBUILD_PROCESSOR).orElse(-1) < head ? -1 : head;
     }
 
     @Override
@@ -175,7 +204,7 @@ public class ProjectionReplays implements ProjectionControlPort {
                 continue;
             }
             long target = ((Number) row[2]).longValue();
-            long position = Math.max(0, position(replayProcessor(name)).orElse(0));
+            long position = Math.max(0, position(REBUILD_PROCESSOR).orElse(0));
             double seconds = Math.max(0.001, Duration.between(((java.sql.Timestamp) row[1]).toInstant(), Instant.now())
                     .toMillis() / 1000.0);
             double rate = position / seconds;
@@ -236,9 +265,9 @@ public class ProjectionReplays implements ProjectionControlPort {
         }
     }
 
-    private StreamingEventProcessor replayProcessorOf(String name) {
-        return processing.eventProcessor(replayProcessor(name), StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no processor " + replayProcessor(name)));
+    private StreamingEventProcessor rebuildProcessor() {
+        return processing.eventProcessor(REBUILD_PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + REBUILD_PROCESSOR));
     }
 
     private static void stop(StreamingEventProcessor processor) {
