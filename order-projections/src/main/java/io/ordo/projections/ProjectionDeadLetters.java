@@ -6,6 +6,7 @@ import io.ordo.application.port.out.DeadLetterPort;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
 
     /** Declares a handler instance a streaming processor runs, so its parked events can be retried. */
     public void register(String processor, String projection, Object handler) {
-        handlers.computeIfAbsent(processor, p -> new java.util.LinkedHashMap<>()).put(projection, handler);
+        handlers.computeIfAbsent(processor, p -> new LinkedHashMap<>()).put(projection, handler);
         projectionOfType.put(handler.getClass(), projection);
     }
 
@@ -94,8 +95,9 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             EventMessage<?> event = unitOfWork.getMessage();
             String order = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
             var root = unitOfWork.root();
+            // orders parked by this batch (with the projection that parked each): known to the node-wide cache only
+            // once the batch has committed
             Map<String, String> parkedHere = root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashMap<>());
-            // orders parked by this batch: known to the node-wide cache only once the batch has committed
             String blockedBy = order == null ? null : parkedHere.getOrDefault(order, parkedOrders(processor).get(order));
             if (blockedBy != null) {
                 park(processor, blockedBy, event, "waits behind an earlier parked event of this order");
