@@ -18,8 +18,9 @@ import org.axonframework.messaging.StreamableMessageSource;
  * The event store as the source of the pooled streaming projections, made prompt. Axon's pooled processor
  * looks for new events every 500 ms when its stream cannot call it back (the embedded event store's cannot),
  * so an order took half a second on average to reach the list. This source's streams accept the callback and
- * a ticker calls every open stream's callback each {@code interval}; the processor then looks at its stream,
- * which is an in-memory check when nothing is new. Lag from idle drops from ~500 ms to ~{@code interval}.
+ * a ticker calls every open stream's callback each {@code interval}; the processor then looks at its stream.
+ * Lag from idle drops from ~500 ms to ~{@code interval}. Each look is a query of the event store (each processor
+ * reads its own stream, see EventStoreConfiguration), so an idle node pays one query per processor per tick.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
