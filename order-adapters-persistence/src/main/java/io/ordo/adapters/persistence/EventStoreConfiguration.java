@@ -155,10 +155,13 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** The source of the pooled streaming projections (application.yml {@code source}): the event store, prompt. */
+    /**
+     * The source of the pooled streaming projections (application.yml {@code source}): the event store, prompt. Its
+     * ticker wakes the streams only when something was committed since its last tick (CommitWatch, one connection).
+     */
     @Bean(destroyMethod = "close")
-    PromptEventSource promptEventSource(EventStore eventStore,
+    PromptEventSource promptEventSource(EventStore eventStore, javax.sql.DataSource dataSource,
                                         @Value("${ordo.events.wake-interval:20ms}") Duration interval) {
-        return new PromptEventSource(eventStore, interval);
+        return new PromptEventSource(eventStore, interval, new CommitWatch(dataSource));
     }
 }

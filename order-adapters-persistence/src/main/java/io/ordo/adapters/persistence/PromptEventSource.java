@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -20,11 +21,14 @@ import org.axonframework.messaging.StreamableMessageSource;
  * so an order took half a second on average to reach the list. This source's streams accept the callback and
  * a ticker calls every open stream's callback each {@code interval}; the processor then looks at its stream.
  * Lag from idle drops from ~500 ms to ~{@code interval}. Each look is a query of the event store (each processor
- * reads its own stream, see EventStoreConfiguration), so an idle node pays one query per processor per tick.
+ * reads its own stream, see EventStoreConfiguration), so the ticker first asks {@code newCommits} whether anything
+ * was committed since its last tick, one cheap statement, and wakes the streams only then. Axon's coordinator
+ * also looks by itself every {@code token-claim-interval} (1 s), whatever the ticker does.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private final EventStore events;
+    private final BooleanSupplier newCommits;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "ordo-event-ticker");
@@ -32,11 +36,15 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return thread;
     });
 
-    public PromptEventSource(EventStore events, Duration interval) {
+    public PromptEventSource(EventStore events, Duration interval, BooleanSupplier newCommits) {
         this.events = events;
+        this.newCommits = newCommits;
         long millis = Math.max(1, interval.toMillis());
-        ticker.scheduleWithFixedDelay(() -> callbacks.forEach(PromptEventSource::call), millis, millis,
-                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> {
+            if (!callbacks.isEmpty() && newCommits.getAsBoolean()) {
+                callbacks.forEach(PromptEventSource::call);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static void call(Runnable callback) {
@@ -75,6 +83,18 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     @Override
     public void close() {
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (newCommits instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing at shutdown: nothing left to do about it
+            }
+        }
     }
 
     private final class PromptStream implements BlockingStream<TrackedEventMessage<?>> {
