@@ -8,8 +8,9 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
- * Whether any write transaction started or ended in the database since the last look, on this node or another:
- * PostgreSQL's current snapshot ({@code xmin:xmax:in-progress}) changes with each, and with nothing else. One
+ * Whether any write transaction ended (committed or rolled back) since the last look, on this node or another:
+ * PostgreSQL's current snapshot ({@code xmin:xmax:in-progress}) changes with each, since {@code xmax} is one past
+ * the latest ended transaction and one that ends below it leaves the in-progress list; reads change nothing. One
  * statement without a table, on a connection of its own, so that a busy pool never holds up the one who asks.
  * Not thread-safe: one caller (PromptEventSource's ticker). When the database cannot be asked, the answer is
  * yes, so the caller looks for itself.
