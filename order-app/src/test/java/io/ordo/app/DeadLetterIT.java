@@ -181,7 +181,8 @@ class DeadLetterIT {
         breakList(broken, "INSERT OR UPDATE", idle);
 
         assertThat(ops.post("/api/admin/projections/order-list/replay", "{}").status()).isEqualTo(202);
-        JsonNode letters = eventually(() -> lettersOf(ops, broken), found -> found.size() == 2);
+        // a rebuild streams every event in the shared database: more patience than for one order's write
+        JsonNode letters = eventually(() -> lettersOf(ops, broken), found -> found.size() == 2, REBUILD);
         assertThat(letters).extracting(letter -> letter.get("processor").asText()).containsOnly("projection-rebuild");
         assertThat(letters).extracting(letter -> letter.get("projection").asText()).containsOnly("order-list");
         assertThat(letters).extracting(letter -> letter.get("eventType").asText())
@@ -189,19 +190,21 @@ class DeadLetterIT {
         assertThat(letters.get(0).get("error").asText()).contains("list refuses order")
                 .as("no order data in a letter").doesNotContain(tag);
         // the rebuild reaches the head, but with a parked event it must not take over
-        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> progressOfList(statuses) == 100.0);
+        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> progressOfList(statuses) == 100.0, REBUILD);
         sleep(Duration.ofSeconds(2));
         assertThat(stateOfList(ops.get("/api/admin/projections").json())).isEqualTo("replaying");
 
         removeFault();
         var retried = ops.post("/api/admin/dead-letters/" + letters.get(0).get("id").asText() + "/retry", "{}");
         assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
-        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> stateOfList(statuses).equals("live"));
+        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> stateOfList(statuses).equals("live"), REBUILD);
         assertThat(jdbc.sql("SELECT active_slot FROM projection_slot WHERE name = 'order-list'").query(String.class).single())
                 .isEqualTo(idle);
         assertThat(admin.get("/api/orders?q=" + tag).json().get("items").get(0).get("status").asText()).isEqualTo("pending");
         assertThat(lettersOf(ops, broken)).isEmpty();
     }
+
+    private static final Duration REBUILD = Duration.ofSeconds(60);
 
     private static JsonNode listStatus(JsonNode statuses) {
         for (JsonNode status : statuses) {
