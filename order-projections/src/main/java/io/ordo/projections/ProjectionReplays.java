@@ -101,6 +101,7 @@ public class ProjectionReplays implements ProjectionControlPort {
             // but only what the rebuild writes again
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", REBUILD_PROCESSOR).update();
             deadLetters.forget(REBUILD_PROCESSOR);
+            long head = head();
             for (var pointer : pointers) {
                 String slot = pointer.projection().equals(name) ? target : pointer.replaying();
                 if (slot == null) {
@@ -111,9 +112,9 @@ public class ProjectionReplays implements ProjectionControlPort {
                 }
                 jdbc.sql("""
                                 UPDATE projection_slot SET replaying_slot = :idle, replay_started_at = now(), flipped_at = NULL,
-                                       replay_target_position = (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry)
+                                       replay_target_position = :head
                                 WHERE name = :name""")
-                        .param("idle", slot).param("name", pointer.projection()).update();
+                        .param("idle", slot).param("head", head).param("name", pointer.projection()).update();
             }
             return target;
         });
