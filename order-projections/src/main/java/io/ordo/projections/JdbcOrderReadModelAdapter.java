@@ -34,8 +34,12 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
-    /** How many of the newest rows a search for a common q looks at before it asks the trigram index. */
-    static final int NEWEST = 2_000;
+    /**
+     * How many of the newest rows a search for a common q looks at before it asks the trigram index: a q in one row
+     * of 500 fills a page of 20 within them. They are read from the sort index alone (V12): 10,000 rows in about 5 ms
+     * at a million orders.
+     */
+    static final int NEWEST = 10_000;
 
     private final JdbcClient jdbc;
     private final int newest;
@@ -154,29 +158,39 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
             String q = text.toLowerCase(Locale.ROOT);
             List<String> rare = searchWords.rare(table, q);
             if (!rare.isEmpty()) {
-                // the index is asked for the rare words only (letters and digits: nothing to escape), and every row
-                // it finds is checked for the whole q by strpos, which the index cannot serve (SearchWords)
+                // the index is asked for the rare parts only, and every row it finds is checked for the whole q by
+                // strpos, which the index cannot serve (SearchWords)
                 var matches = new ArrayList<String>();
                 for (int i = 0; i < rare.size(); i++) {
-                    matches.add("search_text LIKE :qWord" + i);
-                    params.put("qWord" + i, "%" + rare.get(i) + "%");
+                    matches.add("search_text LIKE :qPart" + i + " ESCAPE '\\'");
+                    params.put("qPart" + i, containing(rare.get(i)));
                 }
                 matches.add("strpos(search_text, :q) > 0");
                 params.put("q", q);
                 return rows(key, today, params, everyMatch(table, key, filters + " AND " + String.join(" AND ", matches)));
             }
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", q);
             params.put("newest", newest);
             // no word is rare: the q is common, or too short to say. First the newest rows in the page's order: where
-            // q is common, the page is among them. Any match further on sorts after them, so a full page is the answer
-            var found = rows(key, today, params, "SELECT document, order_id, sort_key FROM (SELECT document, order_id, "
-                    + "search_text, " + key.expression + " AS sort_key FROM " + table + " WHERE " + filters
-                    + " ORDER BY " + key.expression + order + ", order_id" + order + " LIMIT :newest) newest"
-                    + " WHERE search_text LIKE :q ESCAPE '\\' ORDER BY sort_key" + order + ", order_id" + order
-                    + " LIMIT :limit");
-            return found.size() > limit ? found
-                    : rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :q ESCAPE '\\'"));
+            // q is common, the page is among them. Any match further on sorts after them, so a full page is the answer.
+            // The walk reads the sort index alone where it can (it carries search_text, V12) and stops at a full page
+            var found = rows(key, today, params, "SELECT t.document, page.order_id, page.sort_key FROM (SELECT order_id, "
+                    + "sort_key FROM (SELECT order_id, search_text, " + key.expression + " AS sort_key FROM " + table
+                    + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
+                    + " LIMIT :newest) newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key" + order + ", order_id"
+                    + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = page.order_id ORDER BY "
+                    + "page.sort_key" + order + ", page.order_id" + order);
+            if (found.size() > limit) {
+                return found;
+            }
+            params.put("qPattern", containing(q));
+            return rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :qPattern ESCAPE '\\'"));
         });
+    }
+
+    /** A LIKE pattern (escaped by a backslash) for the values that contain {@code text}. */
+    private static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**

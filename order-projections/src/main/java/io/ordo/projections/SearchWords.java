@@ -1,9 +1,13 @@
 package io.ordo.projections;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -11,25 +15,41 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which words of a list search ({@code q}) are rare enough to look up in the trigram index on their own.
+ * Which parts of a list search ({@code q}) are rare enough to look up in the trigram index on their own.
  * <p>
  * A trigram index answers {@code LIKE '%customer 4321%'} by intersecting the rows of every trigram of the pattern.
- * When a word is in most rows ("customer" in "Bench Customer 4321"), its trigrams each list most of the table, and
- * the intersection reads all of them: 50–100 ms at a million orders, though a few hundred rows match. Asking the
- * index for the rare words alone ({@code LIKE '%4321%'}) and checking the whole {@code q} on the rows it finds
- * gives the same rows in a few milliseconds, and never more rows than the rare words are in.
+ * When a trigram is in most rows ("cus" of "Bench Customer 4321", or "  1" of every phone number that starts with
+ * 1), its list of rows is long, and reading it costs 5–20 ms at a million orders, though a few hundred rows match.
+ * Asking the index only for pieces of {@code q} that narrow the rows for less than they cost ({@code LIKE '%432%'},
+ * {@code LIKE '% 43%'}: a word that starts with 43), and checking the whole {@code q} on the rows it finds, gives the
+ * same rows in a few milliseconds, and never more rows than the pieces are in.
  * <p>
- * How rare a word is comes from PostgreSQL's own statistics of the column ({@code pg_stats}: the values ANALYZE
- * sampled), read at most once a minute per table. Without statistics (a new or just rebuilt table) no word counts as
- * rare, which is the plain trigram search. The choice only changes speed: any part of {@code q} is in every row that
- * contains all of it, so the answer is the same either way.
+ * pg_trgm takes the words of a text (letters and digits), pads each with two spaces before and one after, and
+ * keeps every three characters of that. In a {@code LIKE} pattern a word is padded only where the pattern shows its
+ * start or end (a space, a hyphen), not next to a {@code %}. So the pieces of {@code q} that can be asked for are:
+ * any three characters inside a word, a word's last two characters with the character after them, and a word's
+ * first one or two characters with the character before them.
+ * <p>
+ * How many rows have a trigram comes from PostgreSQL's own statistics of the column ({@code pg_stats}: the values
+ * ANALYZE sampled), read at most once a minute per table. Without statistics (a new or just rebuilt table) nothing
+ * counts as rare, which is the plain trigram search. The choice only changes speed: any piece of {@code q} is in
+ * every row that contains all of it, so the answer is the same either way.
  */
 final class SearchWords {
 
-    /** A word in fewer than this share of the sampled rows is rare: under 10 of the 1,000 that ANALYZE keeps (V10). */
+    /** Pieces in fewer than this share of the sampled rows are rare: under 10 of the 1,000 that ANALYZE keeps (V10). */
     static final double RARE_SHARE = 0.01;
 
-    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /**
+     * What a row that the index finds costs, against one entry of a trigram's list: reading the row from the table and
+     * checking it (2–3 µs) against reading a compressed row pointer from the index (10–50 ns), at a million orders.
+     */
+    static final double ROW_COST = 100;
+
+    /** At most this many pieces are asked for. */
+    static final int MOST_PIECES = 4;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Function<String, List<String>> sampler;
@@ -50,40 +70,150 @@ final class SearchWords {
         this.sampler = sampler;
     }
 
-    /** The rare words of {@code q} (lower case) in {@code table}; empty: none, search for {@code q} whole. */
+    /** The rare pieces of {@code q} in {@code table}, as they stand in {@code q} (lower case); empty: none. */
     List<String> rare(String table, String q) {
-        return rare(q, sample(table));
+        return sample(table).rare(q);
     }
 
-    /**
-     * The words of {@code q} with at least three letters or digits (a shorter one has no trigram to look up) that
-     * are in fewer than {@link #RARE_SHARE} of the {@code sample}; none when there is no sample.
-     */
+    /** The rare pieces of {@code q} in the {@code sample} of a column's values; none when there is no sample. */
     static List<String> rare(String q, List<String> sample) {
-        var words = new ArrayList<String>();
-        if (sample.isEmpty()) {
-            return words;
-        }
-        for (String word : WORD_BREAK.split(q.toLowerCase(Locale.ROOT))) {
-            if (word.length() >= 3 && !words.contains(word)
-                    && sample.stream().filter(value -> value.contains(word)).count() < RARE_SHARE * sample.size()) {
-                words.add(word);
+        return new Sample(sample, 0).rare(q);
+    }
+
+    /** The pieces of {@code q} that the trigram index can be asked for, each with the trigrams it asks for. */
+    static List<Piece> pieces(String q) {
+        String text = q.toLowerCase(Locale.ROOT);
+        var pieces = new ArrayList<Piece>();
+        var words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group();
+            int from = words.start();
+            int to = words.end();
+            boolean starts = from > 0;
+            boolean ends = to < text.length();
+            if (starts && word.length() == 1 && ends) {
+                pieces.add(new Piece(text.substring(from - 1, to + 1), Set.of("  " + word, " " + word + " ")));
+            } else if (starts) {
+                String head = word.substring(0, Math.min(2, word.length()));
+                pieces.add(new Piece(text.substring(from - 1, from + head.length()), head.length() == 1
+                        ? Set.of("  " + head) : Set.of("  " + head.charAt(0), " " + head)));
+            }
+            for (int i = 0; i + 3 <= word.length(); i++) {
+                pieces.add(new Piece(word.substring(i, i + 3), Set.of(word.substring(i, i + 3))));
+            }
+            if (ends && word.length() >= 2) {
+                pieces.add(new Piece(text.substring(to - 2, to + 1), Set.of(word.substring(word.length() - 2) + " ")));
             }
         }
-        return words;
+        return pieces;
     }
 
-    private List<String> sample(String table) {
+    /** pg_trgm's trigrams of {@code value}: its words, lower case, padded with two spaces before and one after. */
+    static Set<String> trigrams(String value) {
+        var trigrams = new HashSet<String>();
+        var words = WORD.matcher(value.toLowerCase(Locale.ROOT));
+        while (words.find()) {
+            String padded = "  " + words.group() + " ";
+            for (int i = 0; i + 3 <= padded.length(); i++) {
+                trigrams.add(padded.substring(i, i + 3));
+            }
+        }
+        return trigrams;
+    }
+
+    private Sample sample(String table) {
         long now = System.nanoTime();
         Sample cached = samples.get(table);
         if (cached != null && now - cached.readAt < KEEP_NANOS) {
-            return cached.values;
+            return cached;
         }
-        List<String> values = sampler.apply(table);
-        samples.put(table, new Sample(List.copyOf(values), now));
-        return values;
+        var sample = new Sample(sampler.apply(table), now);
+        samples.put(table, sample);
+        return sample;
     }
 
-    private record Sample(List<String> values, long readAt) {
+    /** A piece of {@code q} ({@code text}, for a LIKE pattern) and the trigrams the index looks up for it. */
+    record Piece(String text, Set<String> trigrams) {
+    }
+
+    /** For each trigram, which of the sampled values have it. */
+    private static final class Sample {
+
+        private final int size;
+        private final Map<String, BitSet> valuesWith = new HashMap<>();
+        private final long readAt;
+
+        Sample(List<String> values, long readAt) {
+            this.size = values.size();
+            this.readAt = readAt;
+            for (int i = 0; i < size; i++) {
+                for (String trigram : trigrams(values.get(i))) {
+                    valuesWith.computeIfAbsent(trigram, t -> new BitSet(size)).set(i);
+                }
+            }
+        }
+
+        /**
+         * The pieces of {@code q} to ask the index for: chosen one by one, each time the piece that lowers the cost
+         * most, until none does. The cost is the rows in the lists of every trigram asked for, plus
+         * {@link #ROW_COST} times the rows that have them all (each read from the table and checked). Kept when those
+         * are fewer than {@link #RARE_SHARE} of the values, the rarest pieces first.
+         */
+        List<String> rare(String q) {
+            if (size == 0) {
+                return List.of();
+            }
+            var left = new ArrayList<Piece>();
+            for (Piece piece : pieces(q)) {
+                if (left.stream().noneMatch(p -> p.text().equals(piece.text()))) {
+                    left.add(piece);
+                }
+            }
+            var chosen = new ArrayList<Piece>();
+            var trigrams = new HashSet<String>();
+            double cost = ROW_COST * size;
+            while (chosen.size() < MOST_PIECES) {
+                Piece best = null;
+                for (Piece piece : left) {
+                    var more = new HashSet<>(trigrams);
+                    more.addAll(piece.trigrams());
+                    double with = cost(more);
+                    if (with < cost) {
+                        cost = with;
+                        best = piece;
+                    }
+                }
+                if (best == null) {
+                    break;
+                }
+                chosen.add(best);
+                left.remove(best);
+                trigrams.addAll(best.trigrams());
+            }
+            return !chosen.isEmpty() && valuesWithAll(trigrams) < RARE_SHARE * size
+                    ? chosen.stream().map(Piece::text).toList() : List.of();
+        }
+
+        private double cost(Set<String> trigrams) {
+            long lists = 0;
+            for (String trigram : trigrams) {
+                BitSet with = valuesWith.get(trigram);
+                lists += with == null ? 0 : with.cardinality();
+            }
+            return lists + ROW_COST * valuesWithAll(trigrams);
+        }
+
+        private long valuesWithAll(Set<String> trigrams) {
+            var all = new BitSet(size);
+            all.set(0, size);
+            for (String trigram : trigrams) {
+                BitSet with = valuesWith.get(trigram);
+                if (with == null) {
+                    return 0;
+                }
+                all.and(with);
+            }
+            return all.cardinality();
+        }
     }
 }

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which words of a search go to the trigram index alone, given a sample of the column like ANALYZE's. */
+/** Which pieces of a search go to the trigram index alone, given a sample of the column like ANALYZE's. */
 class SearchWordsTest {
 
-    /** 100 sampled rows: every one has "bench customer", one in ten "express", and each its own numbers. */
+    /**
+     * 100 sampled rows: every one has "bench customer" and a phone number starting with 1555, one in ten "express",
+     * and each its own numbers.
+     */
     private static final List<String> SAMPLE = sample();
 
     private static List<String> sample() {
@@ -21,27 +24,59 @@ class SearchWordsTest {
     }
 
     @Test
-    void words_in_none_of_the_sampled_rows_are_rare() {
-        assertThat(SearchWords.rare("Customer 4321", SAMPLE)).containsExactly("4321");
-        assertThat(SearchWords.rare("bench customer 4321 NORTH", SAMPLE)).containsExactly("4321", "north");
-        assertThat(SearchWords.rare("express 4321", SAMPLE)).containsExactly("4321");
-        assertThat(SearchWords.rare("4321", SAMPLE)).containsExactly("4321");
+    void trigrams_are_those_of_pg_trgm() {
+        // SELECT show_trgm('Ab-12 c') in PostgreSQL 17
+        assertThat(SearchWords.trigrams("Ab-12 c")).containsExactlyInAnyOrder("  a", " ab", "ab ", "  1", " 12", "12 ",
+                "  c", " c ");
     }
 
     @Test
-    void a_word_in_one_sampled_row_of_a_hundred_is_not_rare() {
+    void a_pattern_piece_has_the_trigrams_that_pg_trgm_takes_from_it() {
+        assertThat(SearchWords.pieces("Customer 4321-x")).containsExactly(
+                new SearchWords.Piece("cus", java.util.Set.of("cus")), new SearchWords.Piece("ust", java.util.Set.of("ust")),
+                new SearchWords.Piece("sto", java.util.Set.of("sto")), new SearchWords.Piece("tom", java.util.Set.of("tom")),
+                new SearchWords.Piece("ome", java.util.Set.of("ome")), new SearchWords.Piece("mer", java.util.Set.of("mer")),
+                new SearchWords.Piece("er ", java.util.Set.of("er ")),
+                new SearchWords.Piece(" 43", java.util.Set.of("  4", " 43")), new SearchWords.Piece("432", java.util.Set.of("432")),
+                new SearchWords.Piece("321", java.util.Set.of("321")), new SearchWords.Piece("21-", java.util.Set.of("21 ")),
+                new SearchWords.Piece("-x", java.util.Set.of("  x")));
+        assertThat(SearchWords.pieces("a 7 b")).extracting(SearchWords.Piece::text).containsExactly(" 7 ", " b");
+        assertThat(SearchWords.pieces("7")).as("no padding, too short").isEmpty();
+    }
+
+    @Test
+    void a_piece_in_none_of_the_sampled_rows_is_enough() {
+        assertThat(SearchWords.rare("Customer 4321", SAMPLE)).containsExactly("432");
+        assertThat(SearchWords.rare("customer 98", SAMPLE)).as("a word that starts with 98").containsExactly(" 98");
+    }
+
+    @Test
+    void a_second_piece_is_asked_for_when_it_narrows_the_rows_for_less_than_it_costs() {
+        // 200 rows: "alpha" in 10, "omega" in 10, both in one
+        var sample = new ArrayList<String>();
+        for (int i = 0; i < 200; i++) {
+            sample.add("row " + (i < 10 ? "alpha " : "") + (i >= 9 && i < 19 ? "omega" : ""));
+        }
+        assertThat(SearchWords.rare("alpha omega", sample)).containsExactly("alp", "ome");
+        assertThat(SearchWords.rare("alpha", sample)).as("in 5 % of the rows").isEmpty();
+    }
+
+    @Test
+    void a_trigram_in_most_rows_is_never_asked_for() {
+        // every sampled phone number is one word that starts with 1555: "  1", " 15", "155" and "555" are everywhere
+        assertThat(SearchWords.rare("customer 1555", SAMPLE)).isEmpty();
+        assertThat(SearchWords.rare("customer 12", SAMPLE)).as("' 12' brings '  1'").isEmpty();
+    }
+
+    @Test
+    void a_piece_in_one_sampled_row_of_a_hundred_is_not_rare() {
         assertThat(SearchWords.rare("gen-0000042", SAMPLE)).isEmpty();
         assertThat(SearchWords.rare("bench customer", SAMPLE)).isEmpty();
+        assertThat(SearchWords.rare("express", SAMPLE)).isEmpty();
     }
 
     @Test
-    void words_too_short_for_a_trigram_are_never_asked_for_alone() {
-        assertThat(SearchWords.rare("customer 12", SAMPLE)).isEmpty();
-        assertThat(SearchWords.rare("customer 12 4321 4321", SAMPLE)).containsExactly("4321");
-    }
-
-    @Test
-    void without_statistics_no_word_is_rare() {
+    void without_statistics_nothing_is_rare() {
         assertThat(SearchWords.rare("customer 4321", List.of())).isEmpty();
     }
 }
