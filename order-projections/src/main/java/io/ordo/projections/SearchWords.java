@@ -43,8 +43,10 @@ final class SearchWords {
     /**
      * What a row that the index finds costs, against one entry of a trigram's list: reading the row from the table and
      * checking it (2–3 µs) against reading a compressed row pointer from the index (10–50 ns), at a million orders.
+     * Measured with the benchmark's 200 first pages at a million orders (docs/benchmarks.md): 250 spent 1.5–1.8 s of
+     * PostgreSQL's time on them in two rounds, 100 spent 2.1–2.5 s.
      */
-    static final double ROW_COST = 100;
+    static final double ROW_COST = 250;
 
     /** At most this many pieces are asked for. */
     static final int MOST_PIECES = 4;
