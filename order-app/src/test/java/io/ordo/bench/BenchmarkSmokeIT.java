@@ -18,6 +18,7 @@ class BenchmarkSmokeIT {
                 .anyMatch(w -> w.startsWith("status changes, 16 clients, orders of"))
                 .anyMatch(w -> w.startsWith("projection lag"))
                 .anyMatch(w -> w.startsWith("list, status filter, deep page"))
+                .anyMatch(w -> w.startsWith("list, status + q, first page") && w.endsWith("after VACUUM"))
                 .anyMatch(w -> w.startsWith("replay"))
                 .anyMatch(w -> w.startsWith("peak RSS"));
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());
