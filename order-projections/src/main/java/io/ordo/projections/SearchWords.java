@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * How many rows have a trigram comes from PostgreSQL's own statistics of the column ({@code pg_stats}: the values
  * ANALYZE sampled), read at most once a minute per table. Without statistics (a new or just rebuilt table) nothing
- * counts as rare, which is the plain trigram search. The choice only changes speed: any piece of {@code q} is in
+ * counts as rare: the search walks the newest rows, then asks the index for the whole {@code q}. The choice only changes speed: any piece of {@code q} is in
  * every row that contains all of it, so the answer is the same either way.
  */
 final class SearchWords {
@@ -158,8 +158,8 @@ final class SearchWords {
         /**
          * The pieces of {@code q} to ask the index for: chosen one by one, each time the piece that lowers the cost
          * most, until none does. The cost is the rows in the lists of every trigram asked for, plus
-         * {@link #ROW_COST} times the rows that have them all (each read from the table and checked). Kept when those
-         * are fewer than {@link #RARE_SHARE} of the values, the rarest pieces first.
+         * {@link #ROW_COST} times the rows that have them all (each read from the table and checked). Kept, in the
+         * order chosen, when those rows are fewer than {@link #RARE_SHARE} of the values.
          */
         List<String> rare(String q) {
             if (size == 0) {
