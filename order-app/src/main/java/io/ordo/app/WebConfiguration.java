@@ -5,6 +5,7 @@ import io.ordo.adapters.web.AdminController;
 import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.adapters.web.NulCharacterFilter;
+import io.ordo.adapters.web.RateLimitFilter;
 import io.ordo.adapters.web.OrderController;
 import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.adapters.web.ProblemAdvice;
@@ -18,6 +19,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +33,26 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
         WebJsonConfiguration.class})
 class WebConfiguration {
 
+    /**
+     * Per user and node: {@code ordo.rate-limit.per-second} requests a second after a burst of
+     * {@code ordo.rate-limit.burst}; {@code ordo.rate-limit.enabled=false} turns it off (the benchmark does).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "ordo.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<RateLimitFilter> rateLimit(ObjectMapper json,
+                                                      @Value("${ordo.rate-limit.per-second}") double perSecond,
+                                                      @Value("${ordo.rate-limit.burst}") double burst) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst, json));
+        // after Spring Security (whose chain runs at -100): the caller is known, and no credentials is a 401
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
-        // after Spring Security (whose chain runs at -100): no credentials is a 401 even for a huge body
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        // after Spring Security: no credentials is a 401 even for a huge body
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 
@@ -42,14 +60,14 @@ class WebConfiguration {
     FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotentRequestsUseCase keys, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, json));
         // after authentication (keys belong to a tenant and user) and after the size limit
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<NulCharacterFilter> nulCharacters(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new NulCharacterFilter(json));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
     }
 

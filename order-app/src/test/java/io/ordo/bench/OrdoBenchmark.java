@@ -213,7 +213,9 @@ public final class OrdoBenchmark {
         command.add("@" + options.toAbsolutePath());
         command.addAll(settings.jvmArgs());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--ordo.node-id=bench"));
+                "--spring.datasource.username=postgres", "--ordo.node-id=bench",
+                // every request comes from one user, up to 16 at a time: the per-user limit would measure itself
+                "--ordo.rate-limit.enabled=false"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log").toFile())
                 .start();
