@@ -4,9 +4,7 @@ import static io.ordo.app.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.app.support.Http;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ordo.app.support.OwnService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * The database goes away for ten seconds under load: meanwhile every answer is a 2xx or a 503 with
@@ -28,21 +24,13 @@ class OutageIT {
 
     @Test
     void ten_seconds_without_the_database_answer_503_and_lose_nothing_acknowledged() throws Exception {
-        Path data = Files.createTempDirectory("ordo-outage").resolve("postgres");
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var database = EmbeddedPostgresServer.start(data, port);
-        var app = new SpringApplicationBuilder(OrdoApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+        try (var service = OwnService.start("outage",
                 "--spring.datasource.hikari.connection-timeout=1000", "--spring.datasource.hikari.validation-timeout=500",
                 "--ordo.node-id=outage",
                 // its two clients send again at once after each 503, thousands a second as one user: the per-user
                 // limit would answer 429 instead (RateLimitIT tests the limit)
-                "--ordo.rate-limit.enabled=false");
-        try {
-            int httpPort = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+                "--ordo.rate-limit.enabled=false")) {
+            int httpPort = service.httpPort();
             var agent = new Http(httpPort, "agent");
             var anonymous = new Http(httpPort, null);
             Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -65,13 +53,13 @@ class OutageIT {
                 });
             }
             Thread.sleep(2000);
-            database.close();
+            service.stopDatabase();
             var readinessDuring = new ArrayList<Integer>();
             for (int i = 0; i < 10; i++) {
                 Thread.sleep(1000);
                 readinessDuring.add(anonymous.get("/actuator/health/readiness").status());
             }
-            database = EmbeddedPostgresServer.start(data, port);
+            service.startDatabase();
             var recovered = eventually(() -> agent.post("/api/orders", OrderFlowIT.standardOrder("After outage")).status(),
                     status -> status == 201);
             Thread.sleep(2000);
@@ -91,9 +79,6 @@ class OutageIT {
             var listed = eventually(() -> agent.get("/api/orders?limit=100&q=Outage").json().get("items").size(),
                     size -> size >= Math.min(100, acknowledged.size()), java.time.Duration.ofSeconds(90));
             assertThat(listed).as("the list projection recovered").isGreaterThanOrEqualTo(Math.min(100, acknowledged.size()));
-        } finally {
-            app.close();
-            database.close();
         }
     }
 }

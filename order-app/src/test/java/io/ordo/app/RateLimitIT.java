@@ -3,12 +3,8 @@ package io.ordo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.app.support.Http;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ordo.app.support.OwnService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * A user past the rate limit gets 429 RATE_LIMITED with Retry-After, writes nothing, and is let in again when
@@ -19,17 +15,9 @@ class RateLimitIT {
 
     @Test
     void a_user_past_the_limit_gets_429_with_retry_after_writes_nothing_and_others_go_on() throws Exception {
-        Path data = Files.createTempDirectory("ordo-rate-limit").resolve("postgres");
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var database = EmbeddedPostgresServer.start(data, port);
-        var app = new SpringApplicationBuilder(OrdoApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--ordo.node-id=rate-limit", "--ordo.rate-limit.per-second=5", "--ordo.rate-limit.burst=10");
-        try {
-            int httpPort = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+        try (var service = OwnService.start("rate-limit", "--ordo.node-id=rate-limit", "--ordo.rate-limit.per-second=5",
+                "--ordo.rate-limit.burst=10")) {
+            int httpPort = service.httpPort();
             var agent = new Http(httpPort, "agent");
             var manager = new Http(httpPort, "manager");
             for (int i = 0; i < 10; i++) {
@@ -44,15 +32,12 @@ class RateLimitIT {
             var others = manager.get("/api/orders?q=Rate%20Limited%20Buyer");
             assertThat(others.status()).as("another user's bucket is their own").isEqualTo(200);
             assertThat(others.json().get("items")).as("the refused create wrote nothing").isEmpty();
-            assertThat(app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            assertThat(service.app().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isZero();
 
             Thread.sleep(1_100); // 5.5 tokens at 5 a second
             var created = agent.post("/api/orders", OrderFlowIT.standardOrder("Rate Limited Buyer"));
             assertThat(created.status()).as("let in again once the bucket refilled").isEqualTo(201);
-        } finally {
-            app.close();
-            database.close();
         }
     }
 }

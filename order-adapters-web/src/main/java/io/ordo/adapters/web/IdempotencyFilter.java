@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -29,7 +27,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * no database connection); with another body it gets 409 IDEMPOTENCY_KEY_REUSED. 5xx answers are not kept.
  * Runs after authentication: keys belong to (tenant, user).
  */
-public class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends SignedInFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -49,13 +47,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof OrdoPrincipal principal)) {
-            chain.doFilter(request, response); // security answers
-            return;
-        }
+    protected void doFilterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                    OrdoPrincipal principal) throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > IdempotentRequestsUseCase.MAX_KEY_LENGTH) {
             var problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Idempotency-Key must be 1–255 characters.");

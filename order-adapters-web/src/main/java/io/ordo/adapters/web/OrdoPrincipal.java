@@ -21,6 +21,13 @@ public record OrdoPrincipal(String userId, String tenantId, Set<String> roles, S
         return new Caller(userId, tenantId, roles, location, customerId);
     }
 
+    /** The Ordo user of this request, if security signed one in (a filter lets security answer otherwise). */
+    static java.util.Optional<OrdoPrincipal> signedIn() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal
+                ? java.util.Optional.of(principal) : java.util.Optional.empty();
+    }
+
     static Caller callerOf(Authentication auth) {
         if (auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal) {
             return principal.toCaller();

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * 429 {@code RATE_LIMITED} with {@code Retry-After} (CONTRACT.md section 4) for a user who sends more than
@@ -21,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * user), refilled continuously. Runs after authentication, so 401 comes first and the bucket is the caller's own.
  * Each node counts on its own: behind a balancer of n nodes a user gets up to n times the rate.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends SignedInFilter {
 
     /** Beyond this many buckets, those that are full again (their users idle) are forgotten. */
     static final int MOST_BUCKETS = 10_000;
@@ -52,13 +50,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof OrdoPrincipal principal)) {
-            chain.doFilter(request, response); // security answers
-            return;
-        }
+    protected void doFilterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                    OrdoPrincipal principal) throws ServletException, IOException {
         long waitNanos = take(principal.tenantId() + "\u0000" + principal.userId());
         if (waitNanos > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(
