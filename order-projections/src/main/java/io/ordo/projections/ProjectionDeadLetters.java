@@ -244,7 +244,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
 
     /** Whether a processor has parked events (a rebuild with parked events must not take over). */
     public boolean hasParked(String processor) {
-        return !readParkedOrders(processor).isEmpty();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection_dead_letter WHERE processor = :p)")
+                .param("p", processor).query(Boolean.class).single();
     }
 
     public void forget(String processor) {

@@ -139,6 +139,12 @@ public class ProjectionReplays implements ProjectionControlPort {
             if (!processor.isRunning()) {
                 processor.start();
             }
+            // looked at once, without a lock, for every rebuild under way (they share the processor and its position):
+            // the exclusive lock of a flip waits for a running batch and holds up every writer of the projection
+            // (commands too) behind it, so it is taken only once the rebuild has caught up
+            if (caughtUpTo() < 0 || deadLetters.hasParked(REBUILD_PROCESSOR)) {
+                return;
+            }
             for (String name : rebuilding) {
                 try {
                     tryFlip(name);
@@ -157,12 +163,8 @@ public class ProjectionReplays implements ProjectionControlPort {
                 .query(String.class).list();
     }
 
+    /** Flips the pointer of {@code name} if its rebuild has caught up, checked again under the pointer's lock. */
     private void tryFlip(String name) {
-        // looked at first without a lock: the exclusive lock below waits for a running batch and holds up every
-        // writer of the projection (commands too) behind it, so it is taken only once the rebuild has caught up
-        if (caughtUpTo(name) < 0 || deadLetters.hasParked(REBUILD_PROCESSOR)) {
-            return;
-        }
         transactions.executeWithoutResult(tx -> {
             // the exclusive lock waits for writers that hold the shared one, and keeps new ones out until we commit
             String replaying = jdbc.sql("SELECT replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
@@ -170,7 +172,7 @@ public class ProjectionReplays implements ProjectionControlPort {
             if (replaying == null) {
                 return;
             }
-            long head = caughtUpTo(name);
+            long head = caughtUpTo();
             if (head < 0) {
                 return;
             }
@@ -184,8 +186,8 @@ public class ProjectionReplays implements ProjectionControlPort {
         });
     }
 
-    /** The head of the stream when the rebuild of {@code name} has read up to it, else -1. */
-    private long caughtUpTo(String name) {
+    /** The head of the stream when the rebuild processor has read up to it, else -1. */
+    private long caughtUpTo() {
         long head = head();
         return head > 0 && position(REBUILD_PROCESSOR).orElse(-1) < head ? -1 : head;
     }

@@ -26,6 +26,7 @@ public class RateLimitFilter extends SignedInFilter {
 
     private final double perSecond;
     private final double burst;
+    private final String refusal;
     private final ObjectMapper json;
     private final LongSupplier nanos;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -40,6 +41,8 @@ public class RateLimitFilter extends SignedInFilter {
         }
         this.perSecond = perSecond;
         this.burst = burst;
+        this.refusal = "More than %s requests a second; try again after Retry-After seconds."
+                .formatted(java.math.BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString());
         this.json = json;
         this.nanos = nanos;
     }
@@ -56,9 +59,7 @@ public class RateLimitFilter extends SignedInFilter {
         if (waitNanos > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(
                     waitNanos + TimeUnit.SECONDS.toNanos(1) - 1))));
-            Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                    "More than %s requests a second; try again after Retry-After seconds.".formatted(
-                            perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond))));
+            Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", refusal));
             return;
         }
         chain.doFilter(request, response);
