@@ -36,8 +36,8 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
     /**
      * How many of the newest rows a search for a common q looks at before it asks the trigram index: a q in one row
-     * of 500 fills a page of 20 within them. They are read from the sort index alone (V12): 10,000 rows in about 5 ms
-     * at a million orders.
+     * of 500 fills a page of 20 within them. They are read from the sort index alone (V12, V13): 10,000 rows in about
+     * 5 ms at a million orders. A q with rare pieces walks as many rows as its share in the sample calls for, or none.
      */
     static final int NEWEST = 10_000;
 
@@ -50,7 +50,7 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
     public JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots,
                                      Clock clock) {
-        this(jdbc, transactions, slots, clock, SearchWords.fromStatistics(jdbc), NEWEST);
+        this(jdbc, transactions, slots, clock, SearchWords.fromTable(jdbc), NEWEST);
     }
 
     JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots, Clock clock,
@@ -146,9 +146,10 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     }
 
     /**
-     * The rows of a list with {@code q}: through its rare words, or the newest rows first (ADR 0006). Planned for
-     * these values every time: a plan made once for any values (PostgreSQL's generic plan, which it may choose
-     * after five runs of a prepared statement) cannot tell a rare q from a common one.
+     * The rows of a list with {@code q}: the newest rows walked first where that is expected to be cheaper, then the
+     * rows the trigram index finds for the rare pieces of {@code q}, or for the whole of it (ADR 0006, SearchWords).
+     * Planned for these values every time: a plan made once for any values (PostgreSQL's generic plan, which it may
+     * choose after five runs of a prepared statement) cannot tell a rare q from a common one.
      */
     private List<Row> search(String text, int limit, String table, SortKey key, String filters, LocalDate today,
                              Map<String, Object> params) {
@@ -156,32 +157,33 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         return transactions.execute(tx -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
             String q = text.toLowerCase(Locale.ROOT);
-            List<String> rare = searchWords.rare(table, q);
-            if (!rare.isEmpty()) {
-                // the index is asked for the rare parts only, and every row it finds is checked for the whole q by
-                // strpos, which the index cannot serve (SearchWords)
+            var plan = searchWords.plan(table, q, limit, newest);
+            params.put("q", q);
+            if (plan.walk() > 0) {
+                // the newest rows in the page's order: where q is common, the page is among them. Any match further on
+                // sorts after them, so a full page is the answer. The walk reads the sort index alone where it can (it
+                // carries search_text and active, V12 and V13) and stops at a full page
+                params.put("walk", plan.walk());
+                var found = rows(key, today, params, "SELECT t.document, page.order_id, page.sort_key FROM (SELECT "
+                        + "order_id, sort_key FROM (SELECT order_id, search_text, " + key.expression + " AS sort_key FROM "
+                        + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
+                        + " LIMIT :walk) newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key" + order
+                        + ", order_id" + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = page.order_id "
+                        + "ORDER BY page.sort_key" + order + ", page.order_id" + order);
+                if (found.size() > limit) {
+                    return found;
+                }
+            }
+            if (!plan.pieces().isEmpty()) {
+                // the index is asked for the rare pieces only, and every row it finds is checked for the whole q by
+                // strpos, which the index cannot serve
                 var matches = new ArrayList<String>();
-                for (int i = 0; i < rare.size(); i++) {
+                for (int i = 0; i < plan.pieces().size(); i++) {
                     matches.add("search_text LIKE :qPart" + i + " ESCAPE '\\'");
-                    params.put("qPart" + i, containing(rare.get(i)));
+                    params.put("qPart" + i, containing(plan.pieces().get(i)));
                 }
                 matches.add("strpos(search_text, :q) > 0");
-                params.put("q", q);
                 return rows(key, today, params, everyMatch(table, key, filters + " AND " + String.join(" AND ", matches)));
-            }
-            params.put("q", q);
-            params.put("newest", newest);
-            // no word is rare: the q is common, or too short to say. First the newest rows in the page's order: where
-            // q is common, the page is among them. Any match further on sorts after them, so a full page is the answer.
-            // The walk reads the sort index alone where it can (it carries search_text, V12) and stops at a full page
-            var found = rows(key, today, params, "SELECT t.document, page.order_id, page.sort_key FROM (SELECT order_id, "
-                    + "sort_key FROM (SELECT order_id, search_text, " + key.expression + " AS sort_key FROM " + table
-                    + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
-                    + " LIMIT :newest) newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key" + order + ", order_id"
-                    + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = page.order_id ORDER BY "
-                    + "page.sort_key" + order + ", page.order_id" + order);
-            if (found.size() > limit) {
-                return found;
             }
             params.put("qPattern", containing(q));
             return rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :qPattern ESCAPE '\\'"));

@@ -1,7 +1,8 @@
 package io.ordo.projections;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,13 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which parts of a list search ({@code q}) are rare enough to look up in the trigram index on their own.
+ * How to find the rows of a list search ({@code q}): which pieces of it to look up in the trigram index, and how
+ * many of the newest rows to walk first (ADR 0006).
  * <p>
  * A trigram index answers {@code LIKE '%customer 4321%'} by intersecting the rows of every trigram of the pattern.
  * When a trigram is in most rows ("cus" of "Bench Customer 4321", or "  1" of every phone number that starts with
@@ -30,56 +36,103 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * any three characters inside a word, a word's last two characters with the character after them, and a word's
  * first one or two characters with the character before them.
  * <p>
- * How many rows have a trigram comes from PostgreSQL's own statistics of the column ({@code pg_stats}: the values
- * ANALYZE sampled), read at most once a minute per table. Without statistics (a new or just rebuilt table) nothing
- * counts as rare: the search walks the newest rows, then asks the index for the whole {@code q}. The choice only changes speed: any piece of {@code q} is in
- * every row that contains all of it, so the answer is the same either way.
+ * Every row the index finds is read from the table, at 2–5 µs each. When {@code q} is in a few thousand rows (one in
+ * 500), that is 10–20 ms, while the newest rows in the page's order hold a page of them within a few thousand:
+ * walking those in the sort index (which carries {@code search_text}, V12 and V13) costs about 0.5 µs a row. So a
+ * search walks first when the walk is expected to be the cheaper, and asks the index when the walk found no full
+ * page.
+ * <p>
+ * How many rows have a trigram, and how many contain {@code q}, comes from a sample of the table: {@value #SAMPLE_ROWS}
+ * rows from random pages ({@code TABLESAMPLE SYSTEM_ROWS}), with the table's row count from {@code pg_class}. It is
+ * read once per table on first use, and again in the background once it is a minute old, so no search waits for it
+ * after the first. An empty table has no sample: nothing counts as rare, and the search walks the newest rows, then
+ * asks the index for the whole {@code q}. The plan only changes speed: any piece of {@code q} is in every row that
+ * contains all of it, and the walk's page is the index's page, so the answer is the same either way.
  */
 final class SearchWords {
 
-    /** Pieces in fewer than this share of the sampled rows are rare: under 10 of the 1,000 that ANALYZE keeps (V10). */
+    /** Pieces in fewer than this share of the sampled rows are rare. */
     static final double RARE_SHARE = 0.01;
 
     /**
      * What a row that the index finds costs, against one entry of a trigram's list: reading the row from the table and
-     * checking it (2–3 µs) against reading a compressed row pointer from the index (10–50 ns), at a million orders.
+     * checking it (2–5 µs) against reading a compressed row pointer from the index (10–50 ns), at a million orders.
      * Measured with the benchmark's 200 first pages at a million orders (docs/benchmarks.md): 250 spent 1.5–1.8 s of
      * PostgreSQL's time on them in two rounds, 100 spent 2.1–2.5 s.
      */
     static final double ROW_COST = 250;
 
+    /**
+     * What a row of the newest-rows walk costs in the same units: an entry of the sort index read and checked by
+     * {@code strpos} (0.5–0.7 µs at a million orders), a tenth of a row read from the table.
+     */
+    static final double WALK_COST = 25;
+
+    /**
+     * The walk looks at this many times the rows expected to hold a page (at least as many as for a common q, at most
+     * {@link #MOST_WALKED}), so that it finds a page despite the sample's error: the sample reads whole pages of the
+     * table, and neighbouring rows are often alike.
+     */
+    static final double WALK_MARGIN = 2;
+
+    /** At most this many rows are walked (about 15 ms at a million orders). */
+    static final int MOST_WALKED = 25_000;
+
     /** At most this many pieces are asked for. */
     static final int MOST_PIECES = 4;
 
+    /** The rows sampled per table. */
+    static final int SAMPLE_ROWS = 8_000;
+
+    private static final Logger log = LoggerFactory.getLogger(SearchWords.class);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final Function<String, List<String>> sampler;
+    private final Function<String, Sampled> sampler;
+    private final Executor refresher;
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
-    /** Samples from the column's statistics. */
-    static SearchWords fromStatistics(JdbcClient jdbc) {
-        return new SearchWords(table -> jdbc.sql("""
-                        SELECT unnest(COALESCE(most_common_vals::text::text[], '{}')
-                                      || COALESCE(histogram_bounds::text::text[], '{}'))
-                        FROM pg_stats
-                        WHERE schemaname = current_schema() AND tablename = :table AND attname = 'search_text'""")
-                .param("table", table).query(String.class).list());
+    /** Samples {@link #SAMPLE_ROWS} rows of the table, refreshed in the background. */
+    static SearchWords fromTable(JdbcClient jdbc) {
+        return new SearchWords(table -> new Sampled(
+                jdbc.sql("SELECT search_text FROM " + table + " TABLESAMPLE SYSTEM_ROWS(" + SAMPLE_ROWS + ")")
+                        .query(String.class).list(),
+                jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:table)")
+                        .param("table", table).query(Long.class).optional().orElse(0L)),
+                Executors.newSingleThreadExecutor(runnable -> {
+                    var thread = new Thread(runnable, "ordo-search-sample");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
     }
 
-    /** Samples from {@code sampler}: the sampled values of a table's {@code search_text}. */
-    SearchWords(Function<String, List<String>> sampler) {
+    /** Samples from {@code sampler}, refreshed on the calling thread. */
+    SearchWords(Function<String, Sampled> sampler) {
+        this(sampler, Runnable::run);
+    }
+
+    private SearchWords(Function<String, Sampled> sampler, Executor refresher) {
         this.sampler = sampler;
+        this.refresher = refresher;
     }
 
-    /** The rare pieces of {@code q} in {@code table}, as they stand in {@code q} (lower case); empty: none. */
-    List<String> rare(String table, String q) {
-        return sample(table).rare(q);
+    /**
+     * How to find a page of {@code limit} rows that contain {@code q} (lower case) in {@code table}. {@code newest}:
+     * the rows to walk when no piece of {@code q} is rare.
+     */
+    Plan plan(String table, String q, int limit, int newest) {
+        return sample(table).plan(q, limit, newest);
     }
 
-    /** The rare pieces of {@code q} in the {@code sample} of a column's values; none when there is no sample. */
+    /** The plan for {@code q} given a sample of a table's values and its row count. */
+    static Plan plan(String q, int limit, int newest, Sampled sampled) {
+        return new Sample(sampled, 0).plan(q, limit, newest);
+    }
+
+    /** The rare pieces of {@code q} in the {@code sample} of a column's values (a table of as many rows). */
     static List<String> rare(String q, List<String> sample) {
-        return new Sample(sample, 0).rare(q);
+        return plan(q, 20, 0, new Sampled(sample, sample.size())).pieces();
     }
 
     /** The pieces of {@code q} that the trigram index can be asked for, each with the trigrams it asks for. */
@@ -126,44 +179,80 @@ final class SearchWords {
     private Sample sample(String table) {
         long now = System.nanoTime();
         Sample cached = samples.get(table);
-        if (cached != null && now - cached.readAt < KEEP_NANOS) {
-            return cached;
+        if (cached == null) {
+            var sample = new Sample(sampler.apply(table), now);
+            samples.put(table, sample);
+            return sample;
         }
-        var sample = new Sample(sampler.apply(table), now);
-        samples.put(table, sample);
-        return sample;
+        if (now - cached.readAt >= KEEP_NANOS && refreshing.add(table)) {
+            refresher.execute(() -> {
+                try {
+                    samples.put(table, new Sample(sampler.apply(table), System.nanoTime()));
+                } catch (RuntimeException e) {
+                    log.warn("The search sample of {} was not read again; the old one stays in use", table, e);
+                } finally {
+                    refreshing.remove(table);
+                }
+            });
+        }
+        return cached;
     }
 
     /** A piece of {@code q} ({@code text}, for a LIKE pattern) and the trigrams the index looks up for it. */
     record Piece(String text, Set<String> trigrams) {
     }
 
-    /** For each trigram, which of the sampled values have it. */
+    /** Sampled values of a table's {@code search_text}, and how many rows the table has. */
+    record Sampled(List<String> values, long rows) {
+    }
+
+    /**
+     * How to search: the {@code pieces} of {@code q} to ask the index for (none: the whole {@code q}), after a walk of
+     * the {@code walk} newest rows in the page's order (0: no walk) that did not find a full page.
+     */
+    record Plan(List<String> pieces, int walk) {
+    }
+
+    /** For each trigram, which of the sampled values have it (their positions, ascending). */
     private static final class Sample {
 
+        private final List<String> values;
         private final int size;
-        private final Map<String, BitSet> valuesWith = new HashMap<>();
+        private final double rowsPerValue;
+        private final Map<String, int[]> valuesWith = new HashMap<>();
         private final long readAt;
 
-        Sample(List<String> values, long readAt) {
+        Sample(Sampled sampled, long readAt) {
+            this.values = sampled.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
             this.size = values.size();
+            this.rowsPerValue = size == 0 ? 0 : Math.max(1.0, (double) sampled.rows() / size);
             this.readAt = readAt;
+            var lists = new HashMap<String, int[]>();
+            var lengths = new HashMap<String, Integer>();
             for (int i = 0; i < size; i++) {
                 for (String trigram : trigrams(values.get(i))) {
-                    valuesWith.computeIfAbsent(trigram, t -> new BitSet(size)).set(i);
+                    int length = lengths.merge(trigram, 1, Integer::sum);
+                    int[] list = lists.get(trigram);
+                    if (list == null || list.length < length) {
+                        list = list == null ? new int[4] : Arrays.copyOf(list, list.length * 2);
+                        lists.put(trigram, list);
+                    }
+                    list[length - 1] = i;
                 }
             }
+            lists.forEach((trigram, list) -> valuesWith.put(trigram, Arrays.copyOf(list, lengths.get(trigram))));
         }
 
         /**
          * The pieces of {@code q} to ask the index for: chosen one by one, each time the piece that lowers the cost
          * most, until none does. The cost is the rows in the lists of every trigram asked for, plus
          * {@link #ROW_COST} times the rows that have them all (each read from the table and checked). Kept, in the
-         * order chosen, when those rows are fewer than {@link #RARE_SHARE} of the values.
+         * order chosen, when those rows are fewer than {@link #RARE_SHARE} of the values. Then the walk: worth it when
+         * the rows expected to hold a page, at {@link #WALK_COST} each, cost less than the index would.
          */
-        List<String> rare(String q) {
+        Plan plan(String q, int limit, int newest) {
             if (size == 0) {
-                return List.of();
+                return new Plan(List.of(), newest);
             }
             var left = new ArrayList<Piece>();
             for (Piece piece : pieces(q)) {
@@ -192,30 +281,63 @@ final class SearchWords {
                 left.remove(best);
                 trigrams.addAll(best.trigrams());
             }
-            return !chosen.isEmpty() && valuesWithAll(trigrams) < RARE_SHARE * size
-                    ? chosen.stream().map(Piece::text).toList() : List.of();
+            if (chosen.isEmpty() || valuesWithAll(trigrams) >= RARE_SHARE * size) {
+                return new Plan(List.of(), newest);
+            }
+            var pieces = chosen.stream().map(Piece::text).toList();
+            long containing = values.stream().filter(v -> v.contains(q)).count();
+            if (containing == 0) {
+                return new Plan(pieces, 0);
+            }
+            double rowsForAPage = (limit + 1) * (double) size / containing;
+            if (WALK_COST * rowsForAPage >= cost * rowsPerValue) {
+                return new Plan(pieces, 0);
+            }
+            return new Plan(pieces, (int) Math.min(MOST_WALKED, Math.max(newest, Math.ceil(WALK_MARGIN * rowsForAPage))));
         }
 
         private double cost(Set<String> trigrams) {
             long lists = 0;
             for (String trigram : trigrams) {
-                BitSet with = valuesWith.get(trigram);
-                lists += with == null ? 0 : with.cardinality();
+                int[] with = valuesWith.get(trigram);
+                lists += with == null ? 0 : with.length;
             }
             return lists + ROW_COST * valuesWithAll(trigrams);
         }
 
+        /** How many sampled values have every one of {@code trigrams}: their lists intersected, shortest first. */
         private long valuesWithAll(Set<String> trigrams) {
-            var all = new BitSet(size);
-            all.set(0, size);
+            var lists = new ArrayList<int[]>();
             for (String trigram : trigrams) {
-                BitSet with = valuesWith.get(trigram);
+                int[] with = valuesWith.get(trigram);
                 if (with == null) {
                     return 0;
                 }
-                all.and(with);
+                lists.add(with);
             }
-            return all.cardinality();
+            if (lists.isEmpty()) {
+                return size;
+            }
+            lists.sort(Comparator.comparingInt(list -> list.length));
+            int[] all = lists.get(0).clone();
+            int count = all.length;
+            for (int l = 1; l < lists.size() && count > 0; l++) {
+                int[] other = lists.get(l);
+                int kept = 0;
+                for (int i = 0, j = 0; i < count && j < other.length; ) {
+                    if (all[i] == other[j]) {
+                        all[kept++] = all[i];
+                        i++;
+                        j++;
+                    } else if (all[i] < other[j]) {
+                        i++;
+                    } else {
+                        j++;
+                    }
+                }
+                count = kept;
+            }
+            return count;
         }
     }
 }

@@ -175,28 +175,38 @@ class OrderProjectionsTest {
                     "agent", null), T0.plusSeconds(i));
         }
         String table = slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE);
-        jdbc.sql("ANALYZE " + table).update();
-        assertThat(SearchWords.fromStatistics(jdbc).rare(table, "Regular buyer zqx9")).as("from pg_stats").containsExactly(" zq");
+        assertThat(SearchWords.fromTable(jdbc).plan(table, "regular buyer zqx9", 20, 100).pieces())
+                .as("from a sample of the table").containsExactly(" zq");
 
-        // a sample in which "regular" and "buyer" are common and "4321" is not, as at a million orders
-        var sampled = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY,
-                new SearchWords(t -> java.util.Collections.nCopies(100, "st-000\nregular buyer 0")),
+        // a sample in which "regular" and "buyer" are common and "4321" is in no row, as at a million orders: the index
+        var rare = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY, new SearchWords(t ->
+                new SearchWords.Sampled(java.util.Collections.nCopies(100, "st-000\nregular buyer 0"), 100)),
                 JdbcOrderReadModelAdapter.NEWEST);
-        for (String q : List.of("Buyer 4321", "regular buyer 4321", "4321")) {
-            var query = new OrderQuery(null, null, q, null, null, null, null, null, null, null, null, null, 2);
-            var first = sampled.search(OrderScope.tenant(tenant), query);
-            assertThat(first.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(47), ids.get(27));
-            var second = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, q, null, null, null, null,
-                    null, null, null, null, first.nextCursor(), 2));
-            assertThat(second.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(7));
-            assertThat(second.hasMore()).isFalse();
+        // "4321" in 5 of 1,000 sampled rows of a table of a billion: the newest rows first (a page of 2 expected
+        // within 600), then the index for what the walk did not fill
+        var sample = new java.util.ArrayList<>(java.util.Collections.nCopies(995, "st-000\nregular buyer 0"));
+        sample.addAll(java.util.Collections.nCopies(5, "st-000\nregular buyer 4321"));
+        var dense = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY,
+                new SearchWords(t -> new SearchWords.Sampled(sample, 1_000_000_000)), JdbcOrderReadModelAdapter.NEWEST);
+        assertThat(SearchWords.plan("buyer 4321", 2, 100, new SearchWords.Sampled(sample, 1_000_000_000)).walk())
+                .isEqualTo(1200);
+        for (var sampled : List.of(rare, dense)) {
+            for (String q : List.of("Buyer 4321", "regular buyer 4321", "4321")) {
+                var query = new OrderQuery(null, null, q, null, null, null, null, null, null, null, null, null, 2);
+                var first = sampled.search(OrderScope.tenant(tenant), query);
+                assertThat(first.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(47), ids.get(27));
+                var second = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, q, null, null, null, null,
+                        null, null, null, null, first.nextCursor(), 2));
+                assertThat(second.items()).as(q).extracting(OrderView::id).containsExactly(ids.get(7));
+                assertThat(second.hasMore()).isFalse();
+            }
+            var notAdjacent = sampled.search(OrderScope.tenant(tenant),
+                    new OrderQuery(null, null, "regular 4321", null, null, null, null, null, null, null, null, null, 20));
+            assertThat(notAdjacent.items()).as("each word in the row is not enough: q is one substring").isEmpty();
+            var byTotal = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, "buyer 4321", null, null,
+                    null, null, null, null, null, OrderQuery.Sort.CREATED_AT_ASC, null, 20));
+            assertThat(byTotal.items()).extracting(OrderView::id).containsExactly(ids.get(7), ids.get(27), ids.get(47));
         }
-        var notAdjacent = sampled.search(OrderScope.tenant(tenant),
-                new OrderQuery(null, null, "regular 4321", null, null, null, null, null, null, null, null, null, 20));
-        assertThat(notAdjacent.items()).as("each word in the row is not enough: q is one substring").isEmpty();
-        var byTotal = sampled.search(OrderScope.tenant(tenant), new OrderQuery(null, null, "buyer 4321", null, null,
-                null, null, null, null, null, OrderQuery.Sort.CREATED_AT_ASC, null, 20));
-        assertThat(byTotal.items()).extracting(OrderView::id).containsExactly(ids.get(7), ids.get(27), ids.get(47));
     }
 
     @Test
@@ -210,7 +220,8 @@ class OrderProjectionsTest {
         }
         // every word common: the search looks at the 20 newest rows first, finds no needle there, then asks the index
         var common = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY,
-                new SearchWords(t -> java.util.Collections.nCopies(100, "needle person hay stack")), 20);
+                new SearchWords(t -> new SearchWords.Sampled(java.util.Collections.nCopies(100, "needle person hay stack"),
+                        100)), 20);
         var found = common.search(OrderScope.tenant(tenant),
                 new OrderQuery(null, null, "needle", null, null, null, null, null, null, null, null, null, 20));
         assertThat(found.items()).extracting(OrderView::id).containsExactly(needle.toString());

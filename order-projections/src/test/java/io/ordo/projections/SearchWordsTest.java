@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which pieces of a search go to the trigram index alone, given a sample of the column like ANALYZE's. */
+/** Which pieces of a search go to the trigram index alone, and when the newest rows are walked first, given a sample. */
 class SearchWordsTest {
 
     /**
@@ -78,5 +78,35 @@ class SearchWordsTest {
     @Test
     void without_statistics_nothing_is_rare() {
         assertThat(SearchWords.rare("customer 4321", List.of())).isEmpty();
+    }
+
+    @Test
+    void a_q_in_one_sampled_row_of_500_walks_the_newest_rows_first_in_a_large_table() {
+        // 1,000 sampled rows of 500 names: "customer 301" and its "301" in 2 of them
+        var sample = new ArrayList<String>();
+        for (int i = 0; i < 1000; i++) {
+            sample.add("bench customer " + (i % 500));
+        }
+        var large = SearchWords.plan("customer 301", 20, 10_000, new SearchWords.Sampled(sample, 1_000_000));
+        assertThat(large.pieces()).containsExactly("301");
+        assertThat(large.walk()).as("a page of 21 expected within 10,500 rows; twice that walked").isEqualTo(21_000);
+
+        var small = SearchWords.plan("customer 301", 20, 10_000, new SearchWords.Sampled(sample, 10_000));
+        assertThat(small).as("the index reads 20 rows").isEqualTo(new SearchWords.Plan(List.of("301"), 0));
+
+        var far = SearchWords.plan("customer 301", 35, 10_000, new SearchWords.Sampled(sample, 1_000_000));
+        assertThat(far.walk()).as("a page of 36 expected within 18,000 rows: walked as far as the most").isEqualTo(25_000);
+        var thin = SearchWords.plan("customer 301", 100, 10_000, new SearchWords.Sampled(sample, 1_000_000));
+        assertThat(thin.walk()).as("a page of 101 expected within 50,500 rows: the index is cheaper").isZero();
+    }
+
+    @Test
+    void a_q_in_no_sampled_row_goes_to_the_index_and_a_common_one_walks_the_newest_rows() {
+        assertThat(SearchWords.plan("customer 4321", 20, 10_000, new SearchWords.Sampled(SAMPLE, 1_000_000)))
+                .isEqualTo(new SearchWords.Plan(List.of("432"), 0));
+        assertThat(SearchWords.plan("bench customer", 20, 10_000, new SearchWords.Sampled(SAMPLE, 1_000_000)))
+                .isEqualTo(new SearchWords.Plan(List.of(), 10_000));
+        assertThat(SearchWords.plan("customer 4321", 20, 10_000, new SearchWords.Sampled(List.of(), 0)))
+                .as("an empty table").isEqualTo(new SearchWords.Plan(List.of(), 10_000));
     }
 }
