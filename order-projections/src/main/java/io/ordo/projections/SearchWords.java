@@ -281,11 +281,13 @@ final class SearchWords {
                 left.remove(best);
                 trigrams.addAll(best.trigrams());
             }
-            if (chosen.isEmpty() || valuesWithAll(trigrams) >= RARE_SHARE * size) {
+            int[] withPieces = chosen.isEmpty() ? new int[0] : valuesWithAll(trigrams);
+            if (chosen.isEmpty() || withPieces.length >= RARE_SHARE * size) {
                 return new Plan(List.of(), newest);
             }
             var pieces = chosen.stream().map(Piece::text).toList();
-            long containing = values.stream().filter(v -> v.contains(q)).count();
+            // a value that contains q has every trigram of its pieces: only those need a look
+            long containing = Arrays.stream(withPieces).filter(i -> values.get(i).contains(q)).count();
             if (containing == 0) {
                 return new Plan(pieces, 0);
             }
@@ -302,23 +304,26 @@ final class SearchWords {
                 int[] with = valuesWith.get(trigram);
                 lists += with == null ? 0 : with.length;
             }
-            return lists + ROW_COST * valuesWithAll(trigrams);
+            return lists + ROW_COST * valuesWithAll(trigrams).length;
         }
 
-        /** How many sampled values have every one of {@code trigrams}: their lists intersected, shortest first. */
-        private long valuesWithAll(Set<String> trigrams) {
+        /**
+         * The sampled values that have every one of {@code trigrams} (at least one): their lists intersected. Not to be
+         * changed: with one trigram it is that trigram's list.
+         */
+        private int[] valuesWithAll(Set<String> trigrams) {
             var lists = new ArrayList<int[]>();
             for (String trigram : trigrams) {
                 int[] with = valuesWith.get(trigram);
                 if (with == null) {
-                    return 0;
+                    return new int[0];
                 }
                 lists.add(with);
             }
-            if (lists.isEmpty()) {
-                return size;
-            }
             lists.sort(Comparator.comparingInt(list -> list.length));
+            if (lists.size() == 1) {
+                return lists.get(0);
+            }
             int[] all = lists.get(0).clone();
             int count = all.length;
             for (int l = 1; l < lists.size() && count > 0; l++) {
@@ -337,7 +342,7 @@ final class SearchWords {
                 }
                 count = kept;
             }
-            return count;
+            return Arrays.copyOf(all, count);
         }
     }
 }
