@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,7 @@ final class SearchWords {
 
     private final Function<String, Sampled> sampler;
     private final Executor refresher;
+    private final LongSupplier nanoTime;
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -104,17 +106,19 @@ final class SearchWords {
                     var thread = new Thread(runnable, "ordo-search-sample");
                     thread.setDaemon(true);
                     return thread;
-                }));
+                }), System::nanoTime);
     }
 
     /** Samples from {@code sampler}, refreshed on the calling thread. */
     SearchWords(Function<String, Sampled> sampler) {
-        this(sampler, Runnable::run);
+        this(sampler, Runnable::run, System::nanoTime);
     }
 
-    private SearchWords(Function<String, Sampled> sampler, Executor refresher) {
+    /** Samples from {@code sampler}, refreshed by {@code refresher} once a minute of {@code nanoTime} has passed. */
+    SearchWords(Function<String, Sampled> sampler, Executor refresher, LongSupplier nanoTime) {
         this.sampler = sampler;
         this.refresher = refresher;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -177,7 +181,7 @@ final class SearchWords {
     }
 
     private Sample sample(String table) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Sample cached = samples.get(table);
         if (cached == null) {
             var sample = new Sample(sampler.apply(table), now);
@@ -187,7 +191,7 @@ final class SearchWords {
         if (now - cached.readAt >= KEEP_NANOS && refreshing.add(table)) {
             refresher.execute(() -> {
                 try {
-                    samples.put(table, new Sample(sampler.apply(table), System.nanoTime()));
+                    samples.put(table, new Sample(sampler.apply(table), nanoTime.getAsLong()));
                 } catch (RuntimeException e) {
                     log.warn("The search sample of {} was not read again; the old one stays in use", table, e);
                 } finally {

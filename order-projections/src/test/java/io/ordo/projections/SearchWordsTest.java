@@ -109,4 +109,33 @@ class SearchWordsTest {
         assertThat(SearchWords.plan("customer 4321", 20, 10_000, new SearchWords.Sampled(List.of(), 0)))
                 .as("an empty table").isEqualTo(new SearchWords.Plan(List.of(), 10_000));
     }
+
+    @Test
+    void the_sample_is_read_once_then_again_in_the_background_when_a_minute_old() {
+        var reads = new java.util.concurrent.atomic.AtomicInteger();
+        // the first read: "4321" in no row (the index); later reads: in 5 of 1,000 rows (a walk first)
+        var dense = new ArrayList<>(java.util.Collections.nCopies(995, "regular buyer 0"));
+        dense.addAll(java.util.Collections.nCopies(5, "regular buyer 4321"));
+        var waiting = new ArrayList<Runnable>();
+        long[] now = {0};
+        var words = new SearchWords(table -> new SearchWords.Sampled(reads.incrementAndGet() == 1
+                ? java.util.Collections.nCopies(1000, "regular buyer 0") : dense, 1_000_000_000), waiting::add,
+                () -> now[0]);
+
+        assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).as("first read, on this thread").isZero();
+        now[0] = java.util.concurrent.TimeUnit.SECONDS.toNanos(59);
+        assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).isZero();
+        assertThat(reads).hasValue(1);
+        assertThat(waiting).isEmpty();
+
+        now[0] = java.util.concurrent.TimeUnit.SECONDS.toNanos(61);
+        assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).as("the old sample while the new is read").isZero();
+        assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).isZero();
+        assertThat(waiting).as("one refresh at a time").hasSize(1);
+        assertThat(reads).hasValue(1);
+
+        waiting.remove(0).run();
+        assertThat(reads).hasValue(2);
+        assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).as("the new sample").isEqualTo(8_400);
+    }
 }
