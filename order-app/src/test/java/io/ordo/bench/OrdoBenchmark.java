@@ -516,8 +516,9 @@ public final class OrdoBenchmark {
 
     /**
      * The list at {@code listOrders} generated orders: a status filter with {@code q} (first page), and deep pages.
-     * Twice: right after the load (the list analysed, not yet vacuumed), and after a {@code VACUUM} of the list, as
-     * autovacuum leaves it in a steady state (its pages all-visible, so a walk of an index needs no table row).
+     * Twice: right after the load (the list analysed, not yet vacuumed), and after a {@code VACUUM} of the list (its
+     * pages all-visible, so a walk of an index needs no table row). A live table is between the two: autovacuum
+     * visits a table of a million rows after 200,000 inserts or changes.
      */
     private void listQueries() throws Exception {
         generateOrders();
