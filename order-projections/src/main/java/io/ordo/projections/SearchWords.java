@@ -217,6 +217,24 @@ final class SearchWords {
     record Plan(List<String> pieces, int walk) {
     }
 
+    /** A growing list of positions, ascending as they are added. */
+    private static final class Positions {
+
+        private int[] positions = new int[4];
+        private int size;
+
+        void add(int position) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            positions[size++] = position;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(positions, size);
+        }
+    }
+
     /** For each trigram, which of the sampled values have it (their positions, ascending). */
     private static final class Sample {
 
@@ -231,20 +249,13 @@ final class SearchWords {
             this.size = values.size();
             this.rowsPerValue = size == 0 ? 0 : Math.max(1.0, (double) sampled.rows() / size);
             this.readAt = readAt;
-            var lists = new HashMap<String, int[]>();
-            var lengths = new HashMap<String, Integer>();
+            var lists = new HashMap<String, Positions>();
             for (int i = 0; i < size; i++) {
                 for (String trigram : trigrams(values.get(i))) {
-                    int length = lengths.merge(trigram, 1, Integer::sum);
-                    int[] list = lists.get(trigram);
-                    if (list == null || list.length < length) {
-                        list = list == null ? new int[4] : Arrays.copyOf(list, list.length * 2);
-                        lists.put(trigram, list);
-                    }
-                    list[length - 1] = i;
+                    lists.computeIfAbsent(trigram, t -> new Positions()).add(i);
                 }
             }
-            lists.forEach((trigram, list) -> valuesWith.put(trigram, Arrays.copyOf(list, lengths.get(trigram))));
+            lists.forEach((trigram, positions) -> valuesWith.put(trigram, positions.toArray()));
         }
 
         /**
