@@ -154,10 +154,11 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     private List<Row> search(String text, int limit, String table, SortKey key, String filters, LocalDate today,
                              Map<String, Object> params) {
         String order = key.descending ? " DESC" : " ASC";
+        String q = text.toLowerCase(Locale.ROOT);
+        // planned before the transaction: the plan needs no connection once the table's sample is read
+        var plan = searchWords.plan(table, q, limit, newest);
         return transactions.execute(tx -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-            String q = text.toLowerCase(Locale.ROOT);
-            var plan = searchWords.plan(table, q, limit, newest);
             params.put("q", q);
             if (plan.walk() > 0) {
                 // the newest rows in the page's order: where q is common, the page is among them. Any match further on

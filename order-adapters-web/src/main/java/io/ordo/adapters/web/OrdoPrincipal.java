@@ -2,12 +2,14 @@ package io.ordo.adapters.web;
 
 import io.ordo.application.port.in.Caller;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -22,10 +24,9 @@ public record OrdoPrincipal(String userId, String tenantId, Set<String> roles, S
     }
 
     /** The Ordo user of this request, if security signed one in (a filter lets security answer otherwise). */
-    static java.util.Optional<OrdoPrincipal> signedIn() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal
-                ? java.util.Optional.of(principal) : java.util.Optional.empty();
+    static Optional<OrdoPrincipal> signedIn() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal ? Optional.of(principal) : Optional.empty();
     }
 
     static Caller callerOf(Authentication auth) {
