@@ -26,7 +26,8 @@ public record OrdoPrincipal(String userId, String tenantId, Set<String> roles, S
     /** The Ordo user of this request, if security signed one in (a filter lets security answer otherwise). */
     static Optional<OrdoPrincipal> signedIn() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal ? Optional.of(principal) : Optional.empty();
+        return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal
+                ? Optional.of(principal) : Optional.empty();
     }
 
     static Caller callerOf(Authentication auth) {
