@@ -23,11 +23,14 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(@Value("${ordo.embedded.data-dir:./data}") String dataDir,
-                                            @Value("${ordo.embedded.port:0}") int port) throws IOException {
+                                            @Value("${ordo.embedded.port:0}") int port,
+                                            @Value("${ordo.embedded.shared-buffers:}") String sharedBuffers)
+            throws IOException {
         Path directory = Path.of(dataDir, "postgres");
-        log.info("No spring.datasource.url set: starting the embedded PostgreSQL, data in {}",
-                directory.toAbsolutePath().normalize());
-        return EmbeddedPostgresServer.start(directory, port);
+        String buffers = sharedBuffers.isBlank() ? EmbeddedPostgresServer.defaultSharedBuffers() : sharedBuffers;
+        log.info("No spring.datasource.url set: starting the embedded PostgreSQL, data in {}, shared_buffers {}",
+                directory.toAbsolutePath().normalize(), buffers);
+        return EmbeddedPostgresServer.start(directory, port, buffers);
     }
 
     @Bean

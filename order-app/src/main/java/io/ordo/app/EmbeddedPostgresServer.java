@@ -1,7 +1,9 @@
 package io.ordo.app;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts PostgreSQL on {@code dataDirectory} (created if new), on {@code port} or a free port when 0. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, null);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDirectory} (created if new), on {@code port} or a free port when 0, with
+     * {@code sharedBuffers} of page cache of its own (PostgreSQL's 128MB when null).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         requireNoLiveOwner(directory);
@@ -43,12 +53,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60));
+        if (sharedBuffers != null) {
+            builder.setServerConfig("shared_buffers", sharedBuffers);
+        }
         if (port > 0) {
             builder.setPort(port);
         }
         var postgres = builder.start();
         log.info("Embedded PostgreSQL listening on port {}, data in {}", postgres.getPort(), directory);
         return new EmbeddedPostgresServer(postgres, directory);
+    }
+
+    /**
+     * The embedded default's {@code shared_buffers}: a quarter of the machine's memory (PostgreSQL's advice for a
+     * server of its own), at least PostgreSQL's 128MB and at most 2GB. PostgreSQL's own default of 128MB holds a tenth
+     * of a million orders' list: every search beyond it read its pages from the operating system's cache
+     * (docs/benchmarks.md).
+     */
+    public static String sharedBuffersFor(long machineBytes) {
+        long megabytes = Math.max(128, Math.min(2048, machineBytes / 4 / (1024 * 1024)));
+        return megabytes + "MB";
+    }
+
+    /** {@link #sharedBuffersFor} this machine's memory. */
+    public static String defaultSharedBuffers() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long machine = os instanceof OperatingSystemMXBean bean ? bean.getTotalMemorySize() : 0;
+        return sharedBuffersFor(machine);
     }
 
     public String jdbcUrl() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded default survives its JVM being killed: a child JVM starts PostgreSQL on a data directory,
  * commits a row and is killed with SIGKILL; the next start finds the orphaned server, stops it and
- * serves the same data.
+ * serves the same data. Its page cache is sized to the machine.
  */
 class EmbeddedPostgresServerTest {
 
@@ -32,6 +32,25 @@ class EmbeddedPostgresServerTest {
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    @Test
+    void shared_buffers_are_a_quarter_of_the_machine_from_128MB_to_2GB() {
+        long gib = 1024L * 1024 * 1024;
+        assertThat(EmbeddedPostgresServer.sharedBuffersFor(24 * gib)).isEqualTo("2048MB");
+        assertThat(EmbeddedPostgresServer.sharedBuffersFor(4 * gib)).isEqualTo("1024MB");
+        assertThat(EmbeddedPostgresServer.sharedBuffersFor(gib / 4)).isEqualTo("128MB");
+        assertThat(EmbeddedPostgresServer.sharedBuffersFor(0)).as("memory unknown").isEqualTo("128MB");
+    }
+
+    @Test
+    void the_server_runs_with_the_shared_buffers_it_is_given() throws Exception {
+        try (var server = EmbeddedPostgresServer.start(data.resolve("postgres"), 0, "192MB");
+             var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+            var rs = c.createStatement().executeQuery("SHOW shared_buffers");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("192MB");
+        }
     }
 
     @Test

@@ -102,7 +102,8 @@ public final class OrdoBenchmark {
 
     public List<Figure> run(Path jarDirectory) throws Exception {
         Path data = Files.createTempDirectory("ordo-bench").resolve("postgres");
-        try (var database = EmbeddedPostgresServer.start(data, 0)) {
+        // the database as the service's embedded default starts it
+        try (var database = EmbeddedPostgresServer.start(data, 0, EmbeddedPostgresServer.defaultSharedBuffers())) {
             jdbcUrl = database.jdbcUrl();
             if (settings.runs("raw")) {
                 rawInserts(1);
