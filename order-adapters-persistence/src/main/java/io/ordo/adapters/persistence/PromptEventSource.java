@@ -8,12 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
@@ -25,24 +24,11 @@ import org.axonframework.messaging.StreamableMessageSource;
  * reads its own stream, see EventStoreConfiguration), so the ticker first asks {@code newCommits} whether anything
  * was committed since its last tick, one cheap statement, and wakes the streams only then. Axon's coordinator
  * also looks by itself every {@code token-claim-interval} (1 s), whatever the ticker does.
- * <p>
- * Axon's coordinator asks its stream whether an event is available several times per run, and the event store's
- * stream answers each time with a query in a transaction of its own, plus a second query when it finds nothing
- * (Axon's check for a gap wider than a batch): about 2.7 reads per create under load, most of them empty
- * (docs/benchmarks.md). So a stream that found nothing answers "nothing" without asking again until the ticker has
- * seen a commit since, on any node, or {@value #QUIET_MILLIS} ms have passed. A commit after an empty read is
- * always seen by a later tick, and the stream asks again after that tick: the generation it compares is read
- * before each read of the store.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
-    /** The longest a stream that found nothing answers "nothing" without asking the store again. */
-    static final long QUIET_MILLIS = 1_000;
-
-    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final EventStore events;
     private final BooleanSupplier newCommits;
-    private final LongSupplier nanoTime;
-    private final AtomicLong commitsSeen = new AtomicLong();
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "ordo-event-ticker");
@@ -50,26 +36,15 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return thread;
     });
 
-    public PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration interval,
-                             BooleanSupplier newCommits) {
-        this(events, interval, newCommits, System::nanoTime);
-    }
-
-    PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration interval,
-                      BooleanSupplier newCommits, LongSupplier nanoTime) {
+    public PromptEventSource(EventStore events, Duration interval, BooleanSupplier newCommits) {
         this.events = events;
         this.newCommits = newCommits;
-        this.nanoTime = nanoTime;
         long millis = Math.max(1, interval.toMillis());
-        ticker.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** One tick: if anything was committed since the last, every open stream may have events: wake them. */
-    void tick() {
-        if (!callbacks.isEmpty() && newCommits.getAsBoolean()) {
-            commitsSeen.incrementAndGet();
-            callbacks.forEach(PromptEventSource::call);
-        }
+        ticker.scheduleWithFixedDelay(() -> {
+            if (!callbacks.isEmpty() && newCommits.getAsBoolean()) {
+                callbacks.forEach(PromptEventSource::call);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static void call(Runnable callback) {
@@ -126,9 +101,6 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private volatile Runnable callback;
-        /** The ticks' count of commits seen when a read found nothing; -1 after a read that found an event. */
-        private volatile long emptyAt = -1;
-        private volatile long emptySince;
 
         PromptStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -147,41 +119,12 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            long seen = commitsSeen.get();
-            if (knownEmpty(seen)) {
-                return Optional.empty();
-            }
-            Optional<TrackedEventMessage<?>> next = delegate.peek();
-            read(next.isPresent(), seen);
-            return next;
+            return delegate.peek();
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            if (timeout > 0) {
-                return delegate.hasNextAvailable(timeout, unit);
-            }
-            long seen = commitsSeen.get();
-            if (knownEmpty(seen)) {
-                return false;
-            }
-            boolean available = delegate.hasNextAvailable(timeout, unit);
-            read(available, seen);
-            return available;
-        }
-
-        /** Whether the store was read and found empty since the last tick that saw a commit, and not long ago. */
-        private boolean knownEmpty(long seen) {
-            return emptyAt == seen && nanoTime.getAsLong() - emptySince < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
-        }
-
-        private void read(boolean found, long seen) {
-            if (found) {
-                emptyAt = -1;
-            } else {
-                emptySince = nanoTime.getAsLong();
-                emptyAt = seen;
-            }
+            return delegate.hasNextAvailable(timeout, unit);
         }
 
         @Override
