@@ -3,7 +3,11 @@ package io.ordo.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Which pieces of a search go to the trigram index alone, and when the newest rows are walked first, given a sample. */
@@ -33,13 +37,13 @@ class SearchWordsTest {
     @Test
     void a_pattern_piece_has_the_trigrams_that_pg_trgm_takes_from_it() {
         assertThat(SearchWords.pieces("Customer 4321-x")).containsExactly(
-                new SearchWords.Piece("cus", java.util.Set.of("cus")), new SearchWords.Piece("ust", java.util.Set.of("ust")),
-                new SearchWords.Piece("sto", java.util.Set.of("sto")), new SearchWords.Piece("tom", java.util.Set.of("tom")),
-                new SearchWords.Piece("ome", java.util.Set.of("ome")), new SearchWords.Piece("mer", java.util.Set.of("mer")),
-                new SearchWords.Piece("er ", java.util.Set.of("er ")),
-                new SearchWords.Piece(" 43", java.util.Set.of("  4", " 43")), new SearchWords.Piece("432", java.util.Set.of("432")),
-                new SearchWords.Piece("321", java.util.Set.of("321")), new SearchWords.Piece("21-", java.util.Set.of("21 ")),
-                new SearchWords.Piece("-x", java.util.Set.of("  x")));
+                new SearchWords.Piece("cus", Set.of("cus")), new SearchWords.Piece("ust", Set.of("ust")),
+                new SearchWords.Piece("sto", Set.of("sto")), new SearchWords.Piece("tom", Set.of("tom")),
+                new SearchWords.Piece("ome", Set.of("ome")), new SearchWords.Piece("mer", Set.of("mer")),
+                new SearchWords.Piece("er ", Set.of("er ")),
+                new SearchWords.Piece(" 43", Set.of("  4", " 43")), new SearchWords.Piece("432", Set.of("432")),
+                new SearchWords.Piece("321", Set.of("321")), new SearchWords.Piece("21-", Set.of("21 ")),
+                new SearchWords.Piece("-x", Set.of("  x")));
         assertThat(SearchWords.pieces("a 7 b")).extracting(SearchWords.Piece::text).containsExactly(" 7 ", " b");
         assertThat(SearchWords.pieces("7")).as("no padding, too short").isEmpty();
     }
@@ -112,23 +116,23 @@ class SearchWordsTest {
 
     @Test
     void the_sample_is_read_once_then_again_in_the_background_when_a_minute_old() {
-        var reads = new java.util.concurrent.atomic.AtomicInteger();
+        var reads = new AtomicInteger();
         // the first read: "4321" in no row (the index); later reads: in 5 of 1,000 rows (a walk first)
-        var dense = new ArrayList<>(java.util.Collections.nCopies(995, "regular buyer 0"));
-        dense.addAll(java.util.Collections.nCopies(5, "regular buyer 4321"));
+        var dense = new ArrayList<>(Collections.nCopies(995, "regular buyer 0"));
+        dense.addAll(Collections.nCopies(5, "regular buyer 4321"));
         var waiting = new ArrayList<Runnable>();
         long[] now = {0};
         var words = new SearchWords(table -> new SearchWords.Sampled(reads.incrementAndGet() == 1
-                ? java.util.Collections.nCopies(1000, "regular buyer 0") : dense, 1_000_000_000), waiting::add,
+                ? Collections.nCopies(1000, "regular buyer 0") : dense, 1_000_000_000), waiting::add,
                 () -> now[0]);
 
         assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).as("first read, on this thread").isZero();
-        now[0] = java.util.concurrent.TimeUnit.SECONDS.toNanos(59);
+        now[0] = TimeUnit.SECONDS.toNanos(59);
         assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).isZero();
         assertThat(reads).hasValue(1);
         assertThat(waiting).isEmpty();
 
-        now[0] = java.util.concurrent.TimeUnit.SECONDS.toNanos(61);
+        now[0] = TimeUnit.SECONDS.toNanos(61);
         assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).as("the old sample while the new is read").isZero();
         assertThat(words.plan("t", "buyer 4321", 20, 100).walk()).isZero();
         assertThat(waiting).as("one refresh at a time").hasSize(1);
