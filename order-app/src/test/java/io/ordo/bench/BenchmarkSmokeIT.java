@@ -22,6 +22,12 @@ class BenchmarkSmokeIT {
                 .anyMatch(w -> w.startsWith("replay"))
                 .anyMatch(w -> w.startsWith("peak RSS"));
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());
+        if (CpuMeter.available()) {
+            assertThat(figures).filteredOn(f -> f.what().startsWith("POST /api/orders, 16"))
+                    .singleElement().satisfies(f -> assertThat(f.note()).contains("CPU per create: service"));
+            assertThat(figures).filteredOn(f -> f.what().startsWith("replay"))
+                    .singleElement().satisfies(f -> assertThat(f.note()).contains("CPU: service"));
+        }
         System.out.println(OrdoBenchmark.table(figures));
     }
 }

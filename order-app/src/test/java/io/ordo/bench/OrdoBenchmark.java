@@ -84,6 +84,10 @@ public final class OrdoBenchmark {
     private final List<Figure> figures = new ArrayList<>();
     private String base;
     private String jdbcUrl;
+    /** The CPU each phase cost, where the machine tells it (Linux); null elsewhere. */
+    private CpuMeter meter;
+    /** The CPU of the last {@link #load} phase. */
+    private CpuMeter.Usage loadCpu;
 
     public OrdoBenchmark(Settings settings) {
         this.settings = settings;
@@ -105,6 +109,7 @@ public final class OrdoBenchmark {
         // the database as the service's embedded default starts it
         try (var database = EmbeddedPostgresServer.start(data, 0, EmbeddedPostgresServer.defaultSharedBuffers())) {
             jdbcUrl = database.jdbcUrl();
+            meter = CpuMeter.available() ? new CpuMeter(0, data) : null;
             if (settings.runs("raw")) {
                 rawInserts(1);
                 rawInserts(16);
@@ -112,6 +117,7 @@ public final class OrdoBenchmark {
                 checkpoint();
             }
             Process ordo = startOrdo(jarDirectory);
+            meter = meter == null ? null : new CpuMeter(ordo.pid(), data);
             try {
                 warmUp();
                 if (settings.runs("creates")) {
@@ -165,6 +171,7 @@ public final class OrdoBenchmark {
         byte[] payload = ("{\"orderId\":\"x\",\"from\":\"draft\",\"to\":\"pending\",\"actor\":\"agent\",\"padding\":\""
                 + "x".repeat(300) + "\"}").getBytes(StandardCharsets.UTF_8);
         var count = new AtomicLong();
+        var cpu = cpu();
         var deadline = Instant.now().plus(settings.phase());
         var pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
@@ -189,7 +196,8 @@ public final class OrdoBenchmark {
         pool.shutdown();
         pool.awaitTermination(settings.phase().toSeconds() + 60, TimeUnit.SECONDS);
         figures.add(new Figure("raw JDBC event-row inserts, " + threads + " thread" + (threads > 1 ? "s" : ""),
-                count.get() / (double) settings.phase().toSeconds(), "rows/s", "one row per transaction, durable commits"));
+                count.get() / (double) settings.phase().toSeconds(), "rows/s",
+                "one row per transaction, durable commits" + cpuPer(cpu, "row", count.get())));
     }
 
     // --- Ordo -----------------------------------------------------------------------------------------
@@ -278,6 +286,7 @@ public final class OrdoBenchmark {
     /** Runs {@code clients} loops of {@code call} for one phase; figures throughput and latency. */
     private List<Long> load(int clients, IntFunction<Boolean> call) throws InterruptedException {
         var latencies = new ConcurrentLinkedQueue<Long>();
+        var cpu = cpu();
         var deadline = Instant.now().plus(settings.phase());
         var done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
@@ -293,15 +302,32 @@ public final class OrdoBenchmark {
             }, "bench-client-" + client).start();
         }
         done.await();
+        loadCpu = cpu == null ? null : CpuMeter.between(cpu, meter.read());
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return sorted;
     }
 
-    private void report(String what, List<Long> sortedNanos) {
+    /** A {@link #load} phase's figure: its rate, latencies, and the CPU per {@code operation}. */
+    private void report(String what, String operation, List<Long> sortedNanos) {
         double perSecond = sortedNanos.size() / (double) settings.phase().toSeconds();
+        String cpu = loadCpu == null ? "" : "; " + loadCpu.per(operation, sortedNanos.size());
         figures.add(new Figure(what, perSecond, "/s", "p50 %.1f ms, p99 %.1f ms".formatted(
-                percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6)));
+                percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6) + cpu));
+    }
+
+    private CpuMeter.Reading cpu() {
+        return meter == null ? null : meter.read();
+    }
+
+    /** "; CPU per row: …" since {@code before}, or nothing where the machine does not tell. */
+    private String cpuPer(CpuMeter.Reading before, String operation, long count) {
+        return before == null ? "" : "; " + CpuMeter.between(before, meter.read()).per(operation, count);
+    }
+
+    /** "; CPU: service … s" since {@code before}, or nothing where the machine does not tell. */
+    private String cpuTotal(CpuMeter.Reading before) {
+        return before == null ? "" : "; " + CpuMeter.between(before, meter.read()).total();
     }
 
     static double percentile(List<Long> sorted, int p) {
@@ -334,7 +360,7 @@ public final class OrdoBenchmark {
     }
 
     private void creates(int clients) throws InterruptedException {
-        report("POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""), load(clients, client -> {
+        report("POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""), "create", load(clients, client -> {
             try {
                 return send("POST", "/api/orders", order("Bench " + client)).statusCode() == 201;
             } catch (IOException | InterruptedException e) {
@@ -349,6 +375,7 @@ public final class OrdoBenchmark {
      */
     private void createsAtHalfLoad(double perSecond) throws InterruptedException {
         var latencies = new ConcurrentLinkedQueue<Long>();
+        var cpu = cpu();
         var pool = Executors.newFixedThreadPool(16);
         long interval = (long) (1e9 / Math.max(1, perSecond));
         long start = System.nanoTime();
@@ -370,9 +397,10 @@ public final class OrdoBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
+        loadCpu = cpu == null ? null : CpuMeter.between(cpu, meter.read());
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), sorted);
+        report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), "create", sorted);
     }
 
     /** Active lead campaigns toggled between active and paused: a move that is always allowed. */
@@ -399,7 +427,7 @@ public final class OrdoBenchmark {
         seeders.awaitTermination(30, TimeUnit.MINUTES);
         var next = new String[clients];
         java.util.Arrays.fill(next, "paused");
-        report("status changes, " + clients + " clients, " + label, load(clients, client -> {
+        report("status changes, " + clients + " clients, " + label, "status change", load(clients, client -> {
             try {
                 var answer = send("POST", "/api/orders/" + campaigns.get(client) + "/status",
                         "{\"status\": \"" + next[client] + "\"}");
@@ -468,6 +496,7 @@ public final class OrdoBenchmark {
         var meta = org.axonframework.messaging.MetaData.from(Map.of("tenant", "acme", "actor", "agent"));
         var batch = new ArrayList<org.axonframework.eventhandling.DomainEventMessage<?>>();
         long events = 0;
+        var cpu = cpu();
         long start = System.nanoTime();
         for (int n = 0; n < orders; n++) {
             var id = io.ordo.domain.OrderId.of(UUID.randomUUID());
@@ -500,7 +529,7 @@ public final class OrdoBenchmark {
             }
             double listedSeconds = (System.nanoTime() - start) / 1e9;
             figures.add(new Figure("live list projection catching up with the generated events", events / listedSeconds,
-                    "events/s", "all %d orders listed %.0f s after the first append".formatted(orders, listedSeconds)));
+                    "events/s", "all %d orders listed %.0f s after the first append".formatted(orders, listedSeconds) + cpuTotal(cpu)));
             // the list is measured once the audit projection has caught up too, so that it measures queries alone
             String audit = "audit_entry_" + activeSlot(c, "audit");
             while (Long.parseLong(single(c, "SELECT count(*) FROM " + audit))
@@ -533,10 +562,13 @@ public final class OrdoBenchmark {
     private void listPass(String when) throws Exception {
         var first = new ArrayList<Long>();
         var deep = new ArrayList<Long>();
+        var cpu = cpu();
+        long requests = 0;
         for (int i = 0; i < 200; i++) {
             long start = System.nanoTime();
             JsonNode page = JSON.readTree(send("GET", "/api/orders?status=pending&q=customer%20" + (i * 7 % 5000) + "&limit=20", null).body());
             first.add(System.nanoTime() - start);
+            requests++;
             // the deepest page within six pages of 100 that the data has: timed as the deep page
             String cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
             long lastPage = -1;
@@ -544,16 +576,18 @@ public final class OrdoBenchmark {
                 start = System.nanoTime();
                 page = JSON.readTree(send("GET", "/api/orders?status=pending&limit=100&cursor=" + cursor, null).body());
                 lastPage = System.nanoTime() - start;
+                requests++;
                 cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
             }
             if (lastPage >= 0) {
                 deep.add(lastPage);
             }
         }
+        String perRequest = cpuPer(cpu, "request (first and further pages)", requests);
         Collections.sort(first);
         Collections.sort(deep);
         figures.add(new Figure("list, status + q, first page, " + settings.listOrders() + " generated orders" + when,
-                percentile(first, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(first, 99) / 1e6)));
+                percentile(first, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(first, 99) / 1e6) + perRequest));
         figures.add(new Figure("list, status filter, deep page (up to page 7) by cursor" + when, percentile(deep, 50) / 1e6,
                 "ms p50", "p99 %.1f ms".formatted(percentile(deep, 99) / 1e6)));
     }
@@ -576,6 +610,7 @@ public final class OrdoBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             events = Long.parseLong(single(c, "SELECT count(*) FROM domain_event_entry"));
         }
+        var cpu = cpu();
         long start = System.nanoTime();
         for (String projection : PROJECTIONS) {
             var answer = send("POST", "/api/admin/projections/" + projection + "/replay", null, OPS);
@@ -590,7 +625,7 @@ public final class OrdoBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         figures.add(new Figure("replay of all 5 projections at once", events * PROJECTIONS.size() / seconds, "events/s",
-                "%d events × 5 projections in %.1f s".formatted(events, seconds)));
+                "%d events × 5 projections in %.1f s".formatted(events, seconds) + cpuTotal(cpu)));
     }
 
     private static double peakRssMiB(long pid) throws IOException {
