@@ -85,6 +85,36 @@ final class CpuMeter {
                 ProcessTimes.of(Path.of("/proc/self")).own(), machine[0], machine[1]);
     }
 
+    /**
+     * The CPU the service's JIT compiler threads ({@code C1/C2 CompilerThread…}) have used so far, in clock ticks.
+     * A service just started compiles its hot paths for minutes, on the same cores as its requests. The JVM may end
+     * idle compiler threads, and their time then leaves this sum: compare two readings with {@code Math.max(0, …)}.
+     */
+    long compilerTicks() {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(servicePid), "task"))) {
+            for (Path thread : threads.toList()) {
+                String line;
+                try {
+                    line = Files.readString(thread.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                if (ProcessTimes.command(line).matches("C[12] CompilerThre.*")) {
+                    ticks += ProcessTimes.parse(line).own();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    /** Clock ticks as milliseconds. */
+    static double millis(long ticks) {
+        return ticks * MS_PER_TICK;
+    }
+
     static Usage between(Reading before, Reading after) {
         long machine = after.machine() - before.machine();
         return new Usage((after.service() - before.service()) * MS_PER_TICK,
@@ -124,6 +154,11 @@ final class CpuMeter {
          * "pid (comm) state ppid … utime stime cutime cstime …": the command name may hold spaces and parentheses,
          * so the fields are counted from its last closing parenthesis.
          */
+        /** The command name of a {@code stat} line: what stands between its first "(" and its last ")". */
+        static String command(String line) {
+            return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+        }
+
         static ProcessTimes parse(String line) {
             long pid = Long.parseLong(line.substring(0, line.indexOf(' ')));
             String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");

@@ -24,6 +24,23 @@ class CpuMeterTest {
     }
 
     @Test
+    void a_command_name_is_what_stands_between_the_first_and_the_last_parenthesis() {
+        assertThat(CpuMeter.ProcessTimes.command("17 (C2 CompilerThre) S 1 17 17 0 -1 0 0 0 0 0 40 2 0 0 20 0"))
+                .isEqualTo("C2 CompilerThre");
+        assertThat(CpuMeter.ProcessTimes.command("4242 (postgres: ordo (x) idle) S 4200")).isEqualTo("postgres: ordo (x) idle");
+    }
+
+    @Test
+    void the_jit_compilers_of_a_running_jvm_have_used_cpu(@TempDir Path data) throws Exception {
+        assumeThat(CpuMeter.available()).as("Linux's /proc").isTrue();
+        long self = ProcessHandle.current().pid();
+        Files.writeString(data.resolve("postmaster.pid"), self + "\n");
+
+        // this JVM compiled JUnit's and AssertJ's hot methods to get here
+        assertThat(new CpuMeter(self, data).compilerTicks()).isPositive();
+    }
+
+    @Test
     void the_machine_line_gives_steal_and_every_tick_but_guest_time_which_user_time_already_holds() {
         long[] ticks = CpuMeter.machineTicks("cpu  100 1 50 800 9 0 2 38 500 0");
 

@@ -76,6 +76,10 @@ public final class OrdoBenchmark {
         System.setProperty("http.maxConnections", "64");
     }
 
+    /** The JIT has settled when its compilers use less than this share of one core over {@link #SETTLE_WINDOW}. */
+    private static final double SETTLED = 0.05;
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(10);
+
     private static final String AUTH = basic("admin");
     /** The replays are started by {@code ops}, the role that may. */
     private static final String OPS = basic("ops");
@@ -302,7 +306,7 @@ public final class OrdoBenchmark {
             }, "bench-client-" + client).start();
         }
         done.await();
-        loadCpu = cpu == null ? null : CpuMeter.between(cpu, meter.read());
+        loadCpu = since(cpu);
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return sorted;
@@ -320,14 +324,21 @@ public final class OrdoBenchmark {
         return meter == null ? null : meter.read();
     }
 
+    /** The CPU since {@code before}, or null where the machine does not tell. */
+    private CpuMeter.Usage since(CpuMeter.Reading before) {
+        return before == null ? null : CpuMeter.between(before, meter.read());
+    }
+
     /** "; CPU per row: …" since {@code before}, or nothing where the machine does not tell. */
     private String cpuPer(CpuMeter.Reading before, String operation, long count) {
-        return before == null ? "" : "; " + CpuMeter.between(before, meter.read()).per(operation, count);
+        var usage = since(before);
+        return usage == null ? "" : "; " + usage.per(operation, count);
     }
 
     /** "; CPU: service … s" since {@code before}, or nothing where the machine does not tell. */
     private String cpuTotal(CpuMeter.Reading before) {
-        return before == null ? "" : "; " + CpuMeter.between(before, meter.read()).total();
+        var usage = since(before);
+        return usage == null ? "" : "; " + usage.total();
     }
 
     static double percentile(List<Long> sorted, int p) {
@@ -338,16 +349,21 @@ public final class OrdoBenchmark {
     }
 
     /**
-     * Unmeasured creates and status changes for {@code bench.warmup} seconds (default: two phases, at
-     * least 5 s): the JIT compiles the hot paths before the first figure, so 1 client is not measured cold.
+     * Unmeasured creates, status changes and reads by 4 clients, for at least {@code bench.warmup} seconds (default:
+     * two phases, at least 5 s), and on until the service's JIT compilers used less than {@link #SETTLED} of a core
+     * over {@link #SETTLE_WINDOW}, or {@code bench.warmupMax} seconds have passed (default: 30 phases). A service just
+     * started compiles its hot paths for about two minutes, with up to most of a core, on the cores its requests
+     * need: measured before that, the first figures are a cold service's. Where the machine does not tell the
+     * compilers' CPU (not Linux), the minimum only. The time it took is a figure of the table. A checkpoint follows.
      */
     private void warmUp() throws Exception {
-        long seconds = Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
-        var deadline = Instant.now().plusSeconds(seconds);
+        long minimum = Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
+        long maximum = Math.max(minimum, Long.getLong("bench.warmupMax", 30 * settings.phase().toSeconds()));
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
         var pool = Executors.newFixedThreadPool(4);
         for (int c = 0; c < 4; c++) {
             pool.submit(() -> {
-                while (Instant.now().isBefore(deadline)) {
+                while (!stop.get()) {
                     String id = JSON.readTree(send("POST", "/api/orders", order("Warm-up")).body()).get("id").asText();
                     send("POST", "/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
                     send("GET", "/api/orders/" + id, null);
@@ -355,8 +371,34 @@ public final class OrdoBenchmark {
                 return null;
             });
         }
+        long start = System.nanoTime();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(minimum));
+        String note = "the minimum; the compilers' CPU is not known here";
+        if (meter != null) {
+            while (true) {
+                long before = meter.compilerTicks();
+                Thread.sleep(SETTLE_WINDOW.toMillis());
+                double compilersMs = CpuMeter.millis(Math.max(0, meter.compilerTicks() - before));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                note = "the JIT compilers used %.0f ms of CPU in the last %d s".formatted(compilersMs, SETTLE_WINDOW.toSeconds());
+                if (compilersMs < SETTLED * SETTLE_WINDOW.toMillis()) {
+                    break;
+                }
+                if (seconds >= maximum) {
+                    note += ", still compiling at the limit of %d s".formatted(maximum);
+                    break;
+                }
+            }
+        }
+        stop.set(true);
         pool.shutdown();
-        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the warm-up's clients did not stop");
+        }
+        figures.add(new Figure("warm-up (unmeasured: 4 clients creating, moving and reading orders)",
+                (System.nanoTime() - start) / 1e9, "s", note));
+        // its writes on disk now, as the raw phase's: their checkpoint would otherwise run beside the first phases
+        checkpoint();
     }
 
     private void creates(int clients) throws InterruptedException {
@@ -397,7 +439,7 @@ public final class OrdoBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        loadCpu = cpu == null ? null : CpuMeter.between(cpu, meter.read());
+        loadCpu = since(cpu);
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), "create", sorted);
