@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * The CPU time a phase of the benchmark cost: the service's JVM, PostgreSQL (the postmaster and every process it
  * started), and this client's JVM, with the share of the machine's time the hypervisor took away (steal). Read from
- * Linux's {@code /proc}, so the figures are CPU time, not wall time: on this shared machine the wall-clock speed
- * moves twice over within an hour, the CPU time per operation much less (docs/benchmarks.md, "Noise").
+ * Linux's {@code /proc}. CPU time per operation times the rate shows how near a figure is to what the machine's
+ * cores can give at all (docs/benchmarks.md, "What the unmet targets would cost in CPU").
  *
  * <p>PostgreSQL's processes come and go (one per connection); a process's time moves to the postmaster's
  * "children" counters when it ends, so the sum over the live ones and the postmaster's counters is continuous.
@@ -150,15 +150,15 @@ final class CpuMeter {
             }
         }
 
-        /**
-         * "pid (comm) state ppid … utime stime cutime cstime …": the command name may hold spaces and parentheses,
-         * so the fields are counted from its last closing parenthesis.
-         */
         /** The command name of a {@code stat} line: what stands between its first "(" and its last ")". */
         static String command(String line) {
             return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
         }
 
+        /**
+         * "pid (comm) state ppid … utime stime cutime cstime …": the command name may hold spaces and parentheses,
+         * so the fields are counted from its last closing parenthesis.
+         */
         static ProcessTimes parse(String line) {
             long pid = Long.parseLong(line.substring(0, line.indexOf(' ')));
             String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
