@@ -467,6 +467,9 @@ public final class OrdoBenchmark {
         }
         seeders.shutdown();
         seeders.awaitTermination(30, TimeUnit.MINUTES);
+        if (eventsBefore > 0) {
+            checkpoint(); // the seeding's writes on disk before the phase, as after the raw phase and the warm-up
+        }
         var next = new String[clients];
         java.util.Arrays.fill(next, "paused");
         report("status changes, " + clients + " clients, " + label, "status change", load(clients, client -> {
