@@ -117,8 +117,8 @@ final class CpuMeter {
 
     static Usage between(Reading before, Reading after) {
         long machine = after.machine() - before.machine();
-        return new Usage((after.service() - before.service()) * MS_PER_TICK,
-                (after.postgres() - before.postgres()) * MS_PER_TICK, (after.client() - before.client()) * MS_PER_TICK,
+        return new Usage(millis(after.service() - before.service()), millis(after.postgres() - before.postgres()),
+                millis(after.client() - before.client()),
                 machine <= 0 ? 0 : (after.steal() - before.steal()) / (double) machine);
     }
 

@@ -90,8 +90,6 @@ public final class OrdoBenchmark {
     private String jdbcUrl;
     /** The CPU each phase cost, where the machine tells it (Linux); null elsewhere. */
     private CpuMeter meter;
-    /** The CPU of the last {@link #load} phase. */
-    private CpuMeter.Usage loadCpu;
 
     public OrdoBenchmark(Settings settings) {
         this.settings = settings;
@@ -287,8 +285,18 @@ public final class OrdoBenchmark {
                  "items": [{"sku": "SKU-1", "name": "Headphones", "quantity": 2, "unitPrice": "100.00"}]}""".formatted(name);
     }
 
+    /** A measured phase: its answered requests' latencies, sorted, and the CPU it cost (null where not known). */
+    private record Phase(List<Long> sortedNanos, CpuMeter.Usage cpu) {
+
+        static Phase of(java.util.Collection<Long> latencies, CpuMeter.Usage cpu) {
+            var sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return new Phase(sorted, cpu);
+        }
+    }
+
     /** Runs {@code clients} loops of {@code call} for one phase; figures throughput and latency. */
-    private List<Long> load(int clients, IntFunction<Boolean> call) throws InterruptedException {
+    private Phase load(int clients, IntFunction<Boolean> call) throws InterruptedException {
         var latencies = new ConcurrentLinkedQueue<Long>();
         var cpu = cpu();
         var deadline = Instant.now().plus(settings.phase());
@@ -306,16 +314,14 @@ public final class OrdoBenchmark {
             }, "bench-client-" + client).start();
         }
         done.await();
-        loadCpu = since(cpu);
-        var sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return sorted;
+        return Phase.of(latencies, since(cpu));
     }
 
-    /** A {@link #load} phase's figure: its rate, latencies, and the CPU per {@code operation}. */
-    private void report(String what, String operation, List<Long> sortedNanos) {
+    /** A phase's figure: its rate, latencies, and the CPU per {@code operation}. */
+    private void report(String what, String operation, Phase phase) {
+        List<Long> sortedNanos = phase.sortedNanos();
         double perSecond = sortedNanos.size() / (double) settings.phase().toSeconds();
-        String cpu = loadCpu == null ? "" : "; " + loadCpu.per(operation, sortedNanos.size());
+        String cpu = phase.cpu() == null ? "" : "; " + phase.cpu().per(operation, sortedNanos.size());
         figures.add(new Figure(what, perSecond, "/s", "p50 %.1f ms, p99 %.1f ms".formatted(
                 percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6) + cpu));
     }
@@ -439,10 +445,8 @@ public final class OrdoBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        loadCpu = since(cpu);
-        var sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), "create", sorted);
+        report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), "create",
+                Phase.of(latencies, since(cpu)));
     }
 
     /** Active lead campaigns toggled between active and paused: a move that is always allowed. */
