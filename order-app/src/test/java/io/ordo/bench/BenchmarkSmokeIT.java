@@ -2,17 +2,23 @@ package io.ordo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark, tiny (a second per phase), so that it cannot rot; its figures mean nothing at this size. */
 class BenchmarkSmokeIT {
 
     @Test
-    void the_benchmark_runs_end_to_end_and_reports_every_figure() throws Exception {
+    void the_benchmark_runs_end_to_end_reports_every_figure_and_leaves_no_database_behind(@TempDir Path scratch)
+            throws Exception {
         var figures = new OrdoBenchmark(new OrdoBenchmark.Settings(Duration.ofSeconds(1), 20, 2_000, 5))
-                .run(Path.of("target"));
+                .run(Path.of("target"), scratch);
+        try (var left = Files.list(scratch)) {
+            assertThat(left).as("the benchmark's database, deleted at the end").isEmpty();
+        }
         assertThat(figures).extracting(OrdoBenchmark.Figure::what).anyMatch(w -> w.startsWith("raw JDBC"))
                 .anyMatch(w -> w.startsWith("POST /api/orders, 16"))
                 .anyMatch(w -> w.startsWith("status changes, 16 clients, orders of"))

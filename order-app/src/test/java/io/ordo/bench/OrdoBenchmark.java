@@ -97,7 +97,8 @@ public final class OrdoBenchmark {
 
     public static void main(String[] args) throws Exception {
         var benchmark = new OrdoBenchmark(Settings.fromSystemProperties());
-        var figures = benchmark.run(Path.of(System.getProperty("bench.jar", "target")));
+        var figures = benchmark.run(Path.of(System.getProperty("bench.jar", "target")),
+                Path.of(System.getProperty("java.io.tmpdir")));
         String table = table(figures);
         System.out.println(table);
         String out = System.getProperty("bench.output");
@@ -106,8 +107,33 @@ public final class OrdoBenchmark {
         }
     }
 
-    public List<Figure> run(Path jarDirectory) throws Exception {
-        Path data = Files.createTempDirectory("ordo-bench").resolve("postgres");
+    /**
+     * Runs the phases on a database of its own in a new directory under {@code scratchParent}, and deletes that
+     * directory at the end (a million orders leave about 10 GB), unless {@code bench.keepDatabase} is true: then
+     * it says where the database is, to be studied afterwards.
+     */
+    public List<Figure> run(Path jarDirectory, Path scratchParent) throws Exception {
+        Path scratch = Files.createTempDirectory(scratchParent, "ordo-bench");
+        try {
+            return runOn(jarDirectory, scratch.resolve("postgres"));
+        } finally {
+            if (Boolean.getBoolean("bench.keepDatabase")) {
+                System.out.println("The benchmark's database is kept in " + scratch);
+            } else {
+                deleteRecursively(scratch);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private List<Figure> runOn(Path jarDirectory, Path data) throws Exception {
         // the database as the service's embedded default starts it
         try (var database = EmbeddedPostgresServer.start(data, 0, EmbeddedPostgresServer.defaultSharedBuffers())) {
             jdbcUrl = database.jdbcUrl();
