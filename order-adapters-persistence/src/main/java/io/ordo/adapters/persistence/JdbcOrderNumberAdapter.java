@@ -1,12 +1,14 @@
 package io.ordo.adapters.persistence;
 
 import io.ordo.application.port.out.OrderNumberPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Order numbers from one counter row per (tenant, year), advanced atomically in PostgreSQL, so two nodes
- * never hand out the same number. It runs on its own, outside the command's transaction, so a
- * number is never held back by a slow command. A number whose command then fails is a gap, never a duplicate.
+ * Order numbers from one PostgreSQL sequence per (tenant, year), created on the year's first number
+ * ({@code next_order_number}, V14), so two nodes never hand out the same number and no create waits for another's
+ * disk flush to take one. It runs on its own, outside the command's transaction, so a number is never held back by
+ * a slow command. A number whose command then fails is a gap, never a duplicate.
  */
 public class JdbcOrderNumberAdapter implements OrderNumberPort {
 
@@ -18,14 +20,21 @@ public class JdbcOrderNumberAdapter implements OrderNumberPort {
 
     @Override
     public String next(String tenantId, int year) {
-        long value = jdbc.sql("""
-                        INSERT INTO order_number_counter (tenant_id, year, last_value) VALUES (:tenant, :year, 1)
-                        ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = order_number_counter.last_value + 1
-                        RETURNING last_value""")
+        long value;
+        try {
+            value = take(tenantId, year);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // two callers created the year's sequence at once and this one lost: it exists now, so take from it
+            value = take(tenantId, year);
+        }
+        return "ORD-%d-%06d".formatted(year, value);
+    }
+
+    private long take(String tenantId, int year) {
+        return jdbc.sql("SELECT next_order_number(:tenant, :year)")
                 .param("tenant", tenantId)
                 .param("year", year)
                 .query(Long.class)
                 .single();
-        return "ORD-%d-%06d".formatted(year, value);
     }
 }
