@@ -1,7 +1,8 @@
 package io.ordo.adapters.persistence;
 
 import io.ordo.application.port.out.OrderNumberPort;
-import org.springframework.dao.DuplicateKeyException;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,11 +24,22 @@ public class JdbcOrderNumberAdapter implements OrderNumberPort {
         long value;
         try {
             value = take(tenantId, year);
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // two callers created the year's sequence at once and this one lost: it exists now, so take from it
+        } catch (DataAccessException e) {
+            if (!createdMeanwhile(e)) {
+                throw e;
+            }
             value = take(tenantId, year);
         }
         return "ORD-%d-%06d".formatted(year, value);
+    }
+
+    /**
+     * Two callers created the year's sequence at once and this one lost: PostgreSQL says so as a duplicate key in
+     * its catalog (23505) or as the relation already there (42P07). The sequence exists now; a new statement sees it.
+     */
+    private static boolean createdMeanwhile(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof SQLException sql
+                && ("23505".equals(sql.getSQLState()) || "42P07".equals(sql.getSQLState()));
     }
 
     private long take(String tenantId, int year) {
