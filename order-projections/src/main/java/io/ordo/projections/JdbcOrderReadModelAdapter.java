@@ -164,14 +164,17 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                 // the newest rows in the page's order: where q is common, the page is among them. Any match further on
                 // sorts after them, so a full page is the answer. The walk reads the sort index alone where it can (it
                 // carries search_text and active, V12 and V13) and stops at a full page
-                params.put("walk", plan.walk());
+                boolean everyRow = plan.walk() == SearchWords.EVERY_ROW;
+                if (!everyRow) {
+                    params.put("walk", plan.walk());
+                }
                 var found = rows(key, today, params, "SELECT t.document, page.order_id, page.sort_key FROM (SELECT "
                         + "order_id, sort_key FROM (SELECT order_id, search_text, " + key.expression + " AS sort_key FROM "
                         + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
-                        + " LIMIT :walk) newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key" + order
-                        + ", order_id" + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = page.order_id "
-                        + "ORDER BY page.sort_key" + order + ", page.order_id" + order);
-                if (found.size() > limit) {
+                        + (everyRow ? "" : " LIMIT :walk") + ") newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key"
+                        + order + ", order_id" + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = "
+                        + "page.order_id ORDER BY page.sort_key" + order + ", page.order_id" + order);
+                if (everyRow || found.size() > limit) {
                     return found;
                 }
             }

@@ -79,6 +79,13 @@ final class SearchWords {
     /** At most this many rows are walked (about 15 ms at a million orders). */
     static final int MOST_WALKED = 25_000;
 
+    /**
+     * A walk without a cap: every row the filters leave is looked at, and the index is not asked afterwards. Planned
+     * where no piece of {@code q} is rare and the index would find most rows anyway (such as {@code customer 0},
+     * whose every piece is in most rows): a walk costs an entry of the sort index per row, the index a row of the table.
+     */
+    static final int EVERY_ROW = Integer.MAX_VALUE;
+
     /** At most this many pieces are asked for. */
     static final int MOST_PIECES = 4;
 
@@ -212,7 +219,8 @@ final class SearchWords {
 
     /**
      * How to search: the {@code pieces} of {@code q} to ask the index for (none: the whole {@code q}), after a walk of
-     * the {@code walk} newest rows in the page's order (0: no walk) that did not find a full page.
+     * the {@code walk} newest rows in the page's order (0: no walk) that did not find a full page. A walk of
+     * {@link #EVERY_ROW} is the whole answer: the index is not asked.
      */
     record Plan(List<String> pieces, int walk) {
     }
@@ -298,7 +306,7 @@ final class SearchWords {
             }
             int[] withPieces = chosen.isEmpty() ? new int[0] : valuesWithAll(trigrams);
             if (chosen.isEmpty() || withPieces.length >= RARE_SHARE * size) {
-                return new Plan(List.of(), newest);
+                return new Plan(List.of(), walkingEveryRowIsCheaper(q) ? EVERY_ROW : newest);
             }
             var pieces = chosen.stream().map(Piece::text).toList();
             // a value that contains q has every trigram of its pieces: only those need a look
@@ -311,6 +319,19 @@ final class SearchWords {
                 return new Plan(pieces, 0);
             }
             return new Plan(pieces, (int) Math.min(MOST_WALKED, Math.max(newest, Math.ceil(WALK_MARGIN * rowsForAPage))));
+        }
+
+        /**
+         * Whether walking every row ({@link #WALK_COST} each) costs less than asking the index for the whole {@code q}
+         * (all its trigrams' lists, and {@link #ROW_COST} for each row that has them all). A {@code q} without a
+         * trigram cannot be asked for at all.
+         */
+        private boolean walkingEveryRowIsCheaper(String q) {
+            var all = new HashSet<String>();
+            for (Piece piece : pieces(q)) {
+                all.addAll(piece.trigrams());
+            }
+            return all.isEmpty() || WALK_COST * size < cost(all);
         }
 
         private double cost(Set<String> trigrams) {

@@ -105,13 +105,27 @@ class SearchWordsTest {
     }
 
     @Test
-    void a_q_in_no_sampled_row_goes_to_the_index_and_a_common_one_walks_the_newest_rows() {
+    void a_q_in_no_sampled_row_goes_to_the_index_and_one_in_every_row_walks_every_row() {
         assertThat(SearchWords.plan("customer 4321", 20, 10_000, new SearchWords.Sampled(SAMPLE, 1_000_000)))
                 .isEqualTo(new SearchWords.Plan(List.of("432"), 0));
         assertThat(SearchWords.plan("bench customer", 20, 10_000, new SearchWords.Sampled(SAMPLE, 1_000_000)))
-                .isEqualTo(new SearchWords.Plan(List.of(), 10_000));
+                .as("the index would find every row").isEqualTo(new SearchWords.Plan(List.of(), SearchWords.EVERY_ROW));
+        assertThat(SearchWords.plan("e", 20, 10_000, new SearchWords.Sampled(SAMPLE, 1_000_000)))
+                .as("no trigram to ask the index for").isEqualTo(new SearchWords.Plan(List.of(), SearchWords.EVERY_ROW));
         assertThat(SearchWords.plan("customer 4321", 20, 10_000, new SearchWords.Sampled(List.of(), 0)))
                 .as("an empty table").isEqualTo(new SearchWords.Plan(List.of(), 10_000));
+    }
+
+    @Test
+    void a_q_in_a_few_rows_of_a_hundred_walks_the_newest_rows_then_asks_the_index() {
+        // 200 rows, 6 of them with "express": no piece is rare (3 %), and the index finds those 6 for less than a walk
+        // of all 200 costs
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < 200; i++) {
+            rows.add("bench customer\nheadphones%s".formatted(i % 34 == 0 ? " express" : ""));
+        }
+        assertThat(SearchWords.plan("express", 20, 10_000, new SearchWords.Sampled(rows, 1_000_000)))
+                .isEqualTo(new SearchWords.Plan(List.of(), 10_000));
     }
 
     @Test
