@@ -1,8 +1,9 @@
 -- Order numbers from one sequence per tenant and year instead of one counter row (V1). Every create updated the
 -- row in a transaction of its own and held the row's lock until that commit was on disk, so the creates of a
 -- tenant took their numbers one disk flush after another: the flushes could not be shared between them, and a slow
--- flush held every create of the tenant back. A sequence's nextval takes no row lock and needs no commit of its
--- own (it writes no transaction id); the order's own commit flushes its WAL, so a number in use survives a crash.
+-- flush held every create of the tenant back. A sequence's nextval takes no row lock, and it writes WAL (and waits
+-- for it to reach the disk) once per 32 numbers only; the order's own commit flushes the WAL before it, so a number
+-- in use survives a crash.
 -- A number is still never handed out twice, and a failed command still leaves a gap.
 --
 -- The sequence of a tenant and year is created on its first number, starting after the V1 counter's value, so a

@@ -117,7 +117,7 @@ class SearchWordsTest {
     }
 
     @Test
-    void a_q_in_a_few_rows_of_a_hundred_walks_the_newest_rows_then_asks_the_index() {
+    void a_q_in_three_rows_of_a_hundred_walks_the_newest_rows_then_asks_the_index() {
         // 200 rows, 6 of them with "express": no piece is rare (3 %), and the index finds those 6 for less than a walk
         // of all 200 costs
         var rows = new ArrayList<String>();
