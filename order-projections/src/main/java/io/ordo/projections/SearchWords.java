@@ -278,7 +278,9 @@ final class SearchWords {
                 return new Plan(List.of(), newest);
             }
             var left = new ArrayList<Piece>();
+            var everyTrigram = new HashSet<String>();
             for (Piece piece : pieces(q)) {
+                everyTrigram.addAll(piece.trigrams());
                 if (left.stream().noneMatch(p -> p.text().equals(piece.text()))) {
                     left.add(piece);
                 }
@@ -306,7 +308,7 @@ final class SearchWords {
             }
             int[] withPieces = chosen.isEmpty() ? new int[0] : valuesWithAll(trigrams);
             if (chosen.isEmpty() || withPieces.length >= RARE_SHARE * size) {
-                return new Plan(List.of(), walkingEveryRowIsCheaper(q) ? EVERY_ROW : newest);
+                return new Plan(List.of(), walkingEveryRowIsCheaper(everyTrigram) ? EVERY_ROW : newest);
             }
             var pieces = chosen.stream().map(Piece::text).toList();
             // a value that contains q has every trigram of its pieces: only those need a look
@@ -322,16 +324,12 @@ final class SearchWords {
         }
 
         /**
-         * Whether walking every row ({@link #WALK_COST} each) costs less than asking the index for the whole {@code q}
-         * (all its trigrams' lists, and {@link #ROW_COST} for each row that has them all). A {@code q} without a
-         * trigram cannot be asked for at all.
+         * Whether walking every row ({@link #WALK_COST} each) costs less than asking the index for the whole q, that is
+         * for {@code trigrams}, all those of its pieces (their lists, and {@link #ROW_COST} for each row that has them
+         * all). A q without a trigram cannot be asked for at all.
          */
-        private boolean walkingEveryRowIsCheaper(String q) {
-            var all = new HashSet<String>();
-            for (Piece piece : pieces(q)) {
-                all.addAll(piece.trigrams());
-            }
-            return all.isEmpty() || WALK_COST * size < cost(all);
+        private boolean walkingEveryRowIsCheaper(Set<String> trigrams) {
+            return trigrams.isEmpty() || WALK_COST * size < cost(trigrams);
         }
 
         private double cost(Set<String> trigrams) {
