@@ -17,29 +17,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Axon without Axon Server: the Order aggregate (registered without Spring stereotypes, so the domain
@@ -65,8 +65,11 @@ class AxonConfiguration {
      * taken right after the command that crossed the threshold, in their own transaction.
      */
     @Bean
-    Snapshotter orderSnapshotter(EventStore eventStore, TransactionManager transactionManager,
-                                 ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
+    Snapshotter orderSnapshotter(
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            ParameterResolverFactory parameterResolverFactory,
+            HandlerDefinition handlerDefinition) {
         return AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .transactionManager(transactionManager)
@@ -105,8 +108,11 @@ class AxonConfiguration {
      * streaming ones (application.yml).
      */
     @Bean
-    ConfigurerModule projections(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ProjectionSlots slots,
-                                 ProjectionDeadLetters deadLetters) {
+    ConfigurerModule projections(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+            ProjectionSlots slots,
+            ProjectionDeadLetters deadLetters) {
         Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
         projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbcTemplate, slots, role));
         projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbcTemplate, slots, role));
@@ -120,42 +126,53 @@ class AxonConfiguration {
                 Object replay = factory.apply(Role.REPLAY);
                 deadLetters.register(name, name, live);
                 deadLetters.register(ProjectionReplays.REBUILD_PROCESSOR, name, replay);
-                processing.registerEventHandler(c -> live)
+                processing
+                        .registerEventHandler(c -> live)
                         .registerEventHandler(c -> replay)
                         .assignHandlerInstancesMatching(name, handler -> handler == live)
-                        .assignHandlerInstancesMatching(ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
+                        .assignHandlerInstancesMatching(
+                                ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
             });
-            processing.registerListenerInvocationErrorHandler(IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
-            for (String name : List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
+            processing.registerListenerInvocationErrorHandler(
+                    IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
+            for (String name :
+                    List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
                 processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
             }
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)
-            var streaming = new ArrayList<>(projections.keySet().stream().filter(ProjectionReplays::isStreaming).toList());
+            var streaming = new ArrayList<>(projections.keySet().stream()
+                    .filter(ProjectionReplays::isStreaming)
+                    .toList());
             streaming.add(ProjectionReplays.REBUILD_PROCESSOR);
             for (String processor : streaming) {
-                processing.registerListenerInvocationErrorHandler(processor, c -> deadLetters.errorHandler(processor))
+                processing
+                        .registerListenerInvocationErrorHandler(processor, c -> deadLetters.errorHandler(processor))
                         .registerHandlerInterceptor(processor, c -> deadLetters.interceptor(processor));
             }
         };
     }
 
     @Bean
-    ProjectionDeadLetters projectionDeadLetters(JdbcClient jdbc, ObjectProvider<EventStore> eventStore,
-                                                PlatformTransactionManager transactionManager) {
+    ProjectionDeadLetters projectionDeadLetters(
+            JdbcClient jdbc, ObjectProvider<EventStore> eventStore, PlatformTransactionManager transactionManager) {
         return new ProjectionDeadLetters(jdbc, eventStore::getObject, transactionManager);
     }
 
     @Bean
-    ProjectionHousekeeping projectionHousekeeping(ProjectionReplays replays, io.micrometer.core.instrument.MeterRegistry registry) {
+    ProjectionHousekeeping projectionHousekeeping(
+            ProjectionReplays replays, io.micrometer.core.instrument.MeterRegistry registry) {
         return new ProjectionHousekeeping(replays, registry);
     }
 
     @Bean
-    ProjectionReplays projectionReplays(EventProcessingConfiguration processing, JdbcClient jdbc,
-                                        PlatformTransactionManager transactionManager, ProjectionSlots slots,
-                                        ProjectionDeadLetters deadLetters) {
+    ProjectionReplays projectionReplays(
+            EventProcessingConfiguration processing,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            ProjectionSlots slots,
+            ProjectionDeadLetters deadLetters) {
         return new ProjectionReplays(processing, jdbc, new TransactionTemplate(transactionManager), slots, deadLetters);
     }
 }

@@ -22,14 +22,17 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgres(@Value("${ordo.embedded.data-dir:./data}") String dataDir,
-                                            @Value("${ordo.embedded.port:0}") int port,
-                                            @Value("${ordo.embedded.shared-buffers:}") String sharedBuffers)
+    EmbeddedPostgresServer embeddedPostgres(
+            @Value("${ordo.embedded.data-dir:./data}") String dataDir,
+            @Value("${ordo.embedded.port:0}") int port,
+            @Value("${ordo.embedded.shared-buffers:}") String sharedBuffers)
             throws IOException {
         Path directory = Path.of(dataDir, "postgres");
         String buffers = sharedBuffers.isBlank() ? EmbeddedPostgresServer.defaultSharedBuffers() : sharedBuffers;
-        log.info("No spring.datasource.url set: starting the embedded PostgreSQL, data in {}, shared_buffers {}",
-                directory.toAbsolutePath().normalize(), buffers);
+        log.info(
+                "No spring.datasource.url set: starting the embedded PostgreSQL, data in {}, shared_buffers {}",
+                directory.toAbsolutePath().normalize(),
+                buffers);
         return EmbeddedPostgresServer.start(directory, port, buffers);
     }
 
@@ -42,5 +45,4 @@ class DatabaseConfiguration {
         dataSource.setPoolName("ordo-embedded");
         return dataSource;
     }
-
 }

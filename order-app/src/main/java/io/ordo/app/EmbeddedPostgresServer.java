@@ -136,7 +136,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return; // PostgreSQL itself will judge a garbled pid file
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isPostgres(p));
+        Optional<ProcessHandle> process =
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isPostgres(p));
         if (process.isEmpty()) {
             log.info("Found postmaster.pid of a server that is gone (pid {}); PostgreSQL will recover", pid);
             return;
@@ -172,7 +173,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void signal(long pid, String signal) throws IOException {
         try {
-            new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while signalling " + pid, e);

@@ -1,11 +1,12 @@
 package io.ordo.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
-import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
@@ -22,11 +23,11 @@ import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.AddDiscussionNoteService;
 import io.ordo.application.service.AuditService;
-import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.CancelOrderService;
 import io.ordo.application.service.ChangeOrderStatusService;
 import io.ordo.application.service.CreateOrderService;
 import io.ordo.application.service.IdempotencyService;
+import io.ordo.application.service.LeadDeliveryService;
 import io.ordo.application.service.OrderHistoryService;
 import io.ordo.application.service.OrderQueryService;
 import io.ordo.application.service.ProjectionAdminService;
@@ -40,12 +41,11 @@ import io.ordo.projections.ProjectionDeadLetters;
 import io.ordo.projections.ProjectionReplays;
 import io.ordo.projections.ProjectionSlots;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,14 +73,18 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    OrderReadModelPort orderReadModel(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                                      ProjectionSlots slots, Clock clock) {
+    OrderReadModelPort orderReadModel(
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, ProjectionSlots slots, Clock clock) {
         return new JdbcOrderReadModelAdapter(jdbc, new TransactionTemplate(transactionManager), slots, clock);
     }
 
     @Bean
-    CreateOrderUseCase createOrder(CommandGateway commands, OrderReadModelPort readModel, OrderNumberPort numbers,
-                                   AccessPolicy policy, Clock clock) {
+    CreateOrderUseCase createOrder(
+            CommandGateway commands,
+            OrderReadModelPort readModel,
+            OrderNumberPort numbers,
+            AccessPolicy policy,
+            Clock clock) {
         return new CreateOrderService(commands, readModel, numbers, policy, clock, UUID::randomUUID);
     }
 
@@ -90,8 +94,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ChangeOrderStatusUseCase changeOrderStatus(CommandGateway commands, OrderReadModelPort readModel,
-                                               AccessPolicy policy) {
+    ChangeOrderStatusUseCase changeOrderStatus(
+            CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
         return new ChangeOrderStatusService(commands, readModel, policy);
     }
 
@@ -106,8 +110,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AddDiscussionNoteUseCase addDiscussionNote(CommandGateway commands, OrderReadModelPort readModel,
-                                               AccessPolicy policy) {
+    AddDiscussionNoteUseCase addDiscussionNote(
+            CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
         return new AddDiscussionNoteService(commands, readModel, policy, UUID::randomUUID);
     }
 
@@ -122,8 +126,12 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    GetOrderHistoryUseCase orderHistoryUseCase(OrderReadModelPort readModel, OrderHistoryPort history,
-                                               OrderAsOfPort asOf, AccessPolicy policy, Clock clock) {
+    GetOrderHistoryUseCase orderHistoryUseCase(
+            OrderReadModelPort readModel,
+            OrderHistoryPort history,
+            OrderAsOfPort asOf,
+            AccessPolicy policy,
+            Clock clock) {
         return new OrderHistoryService(readModel, history, asOf, policy, clock);
     }
 
@@ -144,14 +152,16 @@ class UseCaseConfiguration {
 
     @Bean
     IdempotentRequestsUseCase idempotentRequests(JdbcClient jdbc, ObjectMapper json) {
-        return new IdempotencyService(new JdbcIdempotencyAdapter(jdbc),
+        return new IdempotencyService(
+                new JdbcIdempotencyAdapter(jdbc),
                 (first, second) -> IdempotencyFilter.sameRequest(json, first, second));
     }
 
     @Bean
-    IdempotencyHousekeeping idempotencyHousekeeping(IdempotentRequestsUseCase keys,
-                                                    @Value("${ordo.idempotency.purge-interval:10m}") Duration interval,
-                                                    MeterRegistry registry) {
+    IdempotencyHousekeeping idempotencyHousekeeping(
+            IdempotentRequestsUseCase keys,
+            @Value("${ordo.idempotency.purge-interval:10m}") Duration interval,
+            MeterRegistry registry) {
         return new IdempotencyHousekeeping(keys, interval, registry);
     }
 

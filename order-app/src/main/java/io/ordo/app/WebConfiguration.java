@@ -5,15 +5,15 @@ import io.ordo.adapters.web.AdminController;
 import io.ordo.adapters.web.AuditController;
 import io.ordo.adapters.web.IdempotencyFilter;
 import io.ordo.adapters.web.NulCharacterFilter;
-import io.ordo.adapters.web.RateLimitFilter;
 import io.ordo.adapters.web.OrderController;
-import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.adapters.web.ProblemAdvice;
+import io.ordo.adapters.web.RateLimitFilter;
 import io.ordo.adapters.web.ReportController;
 import io.ordo.adapters.web.RequestSizeLimitFilter;
 import io.ordo.adapters.web.SecurityConfiguration;
 import io.ordo.adapters.web.WebJsonConfiguration;
 import io.ordo.adapters.web.WorkflowController;
+import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -21,16 +21,24 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@Import({OrderController.class, AuditController.class, ReportController.class, AdminController.class, WorkflowController.class, ProblemAdvice.class, SecurityConfiguration.class,
-        WebJsonConfiguration.class})
+@Import({
+    OrderController.class,
+    AuditController.class,
+    ReportController.class,
+    AdminController.class,
+    WorkflowController.class,
+    ProblemAdvice.class,
+    SecurityConfiguration.class,
+    WebJsonConfiguration.class
+})
 class WebConfiguration {
 
     /**
@@ -39,9 +47,10 @@ class WebConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "ordo.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    FilterRegistrationBean<RateLimitFilter> rateLimit(ObjectMapper json,
-                                                      @Value("${ordo.rate-limit.per-second}") double perSecond,
-                                                      @Value("${ordo.rate-limit.burst}") double burst) {
+    FilterRegistrationBean<RateLimitFilter> rateLimit(
+            ObjectMapper json,
+            @Value("${ordo.rate-limit.per-second}") double perSecond,
+            @Value("${ordo.rate-limit.burst}") double burst) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst, json));
         // after Spring Security (whose chain runs at -100): the caller is known, and no credentials is a 401
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
@@ -75,8 +84,12 @@ class WebConfiguration {
     OpenAPI ordoOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Ordo").version("1").description("The event-sourced order service"))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -30,23 +30,43 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_depends_on_java_and_axon_modelling_only = classes()
-            .that().resideInAPackage("io.ordo.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.ordo.domain..", "java..",
-                    "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
-                    "org.axonframework.commandhandling..", "org.axonframework.messaging..",
+            .that()
+            .resideInAPackage("io.ordo.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.ordo.domain..",
+                    "java..",
+                    "org.axonframework.modelling..",
+                    "org.axonframework.eventsourcing..",
+                    "org.axonframework.commandhandling..",
+                    "org.axonframework.messaging..",
                     "org.axonframework.serialization..");
 
     @ArchTest
     static final ArchRule application_is_free_of_spring_and_adapters = noClasses()
-            .that().resideInAPackage("io.ordo.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
-                    "io.ordo.adapters..", "io.ordo.projections..", "io.ordo.app..")
+            .that()
+            .resideInAPackage("io.ordo.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.servlet..",
+                    "io.ordo.adapters..",
+                    "io.ordo.projections..",
+                    "io.ordo.app..")
             .because("use cases know nothing of Spring, HTTP or storage (STYLE.md section 4)");
 
     @ArchTest
     static final ArchRule web_talks_to_use_cases_only = noClasses()
-            .that().resideInAPackage("io.ordo.adapters.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "io.ordo.application.service..",
-                    "io.ordo.application.port.out..", "org.springframework.jdbc..")
+            .that()
+            .resideInAPackage("io.ordo.adapters.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.axonframework..",
+                    "io.ordo.application.service..",
+                    "io.ordo.application.port.out..",
+                    "org.springframework.jdbc..")
             .because("the web layer calls use cases, never the command gateway, services or repositories");
 }

@@ -39,7 +39,8 @@ class CrashIT {
 
     private static Path jar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("run after package: no order-app jar in target/"));
         }
     }
@@ -53,18 +54,30 @@ class CrashIT {
     private Http start(String url, TestDatabase.Server server, String log) throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ordo = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user(),
-                "--spring.datasource.password=" + server.password(), "--ordo.node-id=crash")
-                .redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile()).start();
+        ordo = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-jar",
+                        jar().toString(),
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + server.user(),
+                        "--spring.datasource.password=" + server.password(),
+                        "--ordo.node-id=crash")
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", log).toFile())
+                .start();
         var anonymous = new Http(port, null);
-        int health = eventually(() -> {
-            try {
-                return anonymous.get("/actuator/health").status();
-            } catch (AssertionError notYet) {
-                return 0;
-            }
-        }, status -> status == 200, Duration.ofSeconds(90));
+        int health = eventually(
+                () -> {
+                    try {
+                        return anonymous.get("/actuator/health").status();
+                    } catch (AssertionError notYet) {
+                        return 0;
+                    }
+                },
+                status -> status == 200,
+                Duration.ofSeconds(90));
         assertThat(health).as("Ordo started (see target/" + log + ")").isEqualTo(200);
         return new Http(port, "agent");
     }
@@ -73,7 +86,8 @@ class CrashIT {
     void a_kill_9_under_load_loses_nothing_acknowledged_and_read_models_equal_a_replay() throws Exception {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("crash");
-        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
+        var jdbc = JdbcClient.create(
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
         Http before = start(url, server, "crash-run-1.log");
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
@@ -115,33 +129,59 @@ class CrashIT {
         for (var order : acknowledged.entrySet()) {
             var answer = agent.get("/api/orders/" + order.getKey());
             assertThat(answer.status()).as(order.getKey()).isEqualTo(200);
-            assertThat(answer.json().get("version").asLong()).as(order.getKey()).isGreaterThanOrEqualTo(order.getValue());
+            assertThat(answer.json().get("version").asLong())
+                    .as(order.getKey())
+                    .isGreaterThanOrEqualTo(order.getValue());
             if (order.getValue() >= 1) {
                 assertThat(answer.json().get("status").asText()).isEqualTo("pending");
             }
         }
 
         // the streaming read models catch up with everything stored before the kill, then each is rebuilt
-        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
         var finalAgent = agent;
-        eventually(() -> jdbc.sql("SELECT count(*) FROM audit_entry_blue").query(Long.class).single(),
-                rows -> rows == jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single(),
+        eventually(
+                () -> jdbc.sql("SELECT count(*) FROM audit_entry_blue")
+                        .query(Long.class)
+                        .single(),
+                rows -> rows
+                        == jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                                .query(Long.class)
+                                .single(),
                 Duration.ofSeconds(90));
-        eventually(() -> finalAgent.get("/api/orders?active=all&limit=100&q=Crash").json().get("items").size(),
-                size -> size >= Math.min(100, acknowledged.size()), Duration.ofSeconds(90));
+        eventually(
+                () -> finalAgent
+                        .get("/api/orders?active=all&limit=100&q=Crash")
+                        .json()
+                        .get("items")
+                        .size(),
+                size -> size >= Math.min(100, acknowledged.size()),
+                Duration.ofSeconds(90));
         var ops = agent.as("ops");
         for (String projection : ProjectionReplays.TABLES.keySet()) {
-            assertThat(ops.post("/api/admin/projections/" + projection + "/replay", "{}").status()).isEqualTo(202);
+            assertThat(ops.post("/api/admin/projections/" + projection + "/replay", "{}")
+                            .status())
+                    .isEqualTo(202);
         }
-        long flipped = eventually(() -> jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
-                .query(Long.class).single(), n -> n == ProjectionReplays.TABLES.size(), Duration.ofMinutes(5));
+        long flipped = eventually(
+                () -> jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
+                        .query(Long.class)
+                        .single(),
+                n -> n == ProjectionReplays.TABLES.size(),
+                Duration.ofMinutes(5));
         assertThat(flipped).isEqualTo(ProjectionReplays.TABLES.size());
         for (var projection : ProjectionReplays.TABLES.entrySet()) {
             for (String table : projection.getValue()) {
                 for (String[] pair : List.of(new String[] {"_blue", "_green"}, new String[] {"_green", "_blue"})) {
                     long differing = jdbc.sql("SELECT count(*) FROM (SELECT * FROM " + table + pair[0]
-                            + " EXCEPT ALL SELECT * FROM " + table + pair[1] + ") d").query(Long.class).single();
-                    assertThat(differing).as(table + pair[0] + " minus " + table + pair[1]).isZero();
+                                    + " EXCEPT ALL SELECT * FROM " + table + pair[1] + ") d")
+                            .query(Long.class)
+                            .single();
+                    assertThat(differing)
+                            .as(table + pair[0] + " minus " + table + pair[1])
+                            .isZero();
                 }
             }
         }

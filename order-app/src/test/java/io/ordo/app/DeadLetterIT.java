@@ -1,16 +1,12 @@
 package io.ordo.app;
 
 import static io.ordo.app.support.Eventually.eventually;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +22,10 @@ class DeadLetterIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
 
@@ -44,7 +42,8 @@ class DeadLetterIT {
     @AfterEach
     void removeFault() {
         for (String slot : new String[] {"blue", "green"}) {
-            jdbc.sql("DROP TRIGGER IF EXISTS fail_one_order ON order_list_" + slot).update();
+            jdbc.sql("DROP TRIGGER IF EXISTS fail_one_order ON order_list_" + slot)
+                    .update();
         }
     }
 
@@ -63,7 +62,8 @@ class DeadLetterIT {
                 END $$""".formatted(orderId)).update();
         for (String slot : slots) {
             jdbc.sql("CREATE TRIGGER fail_one_order BEFORE " + operations + " ON order_list_" + slot
-                    + " FOR EACH ROW EXECUTE FUNCTION fail_one_order()").update();
+                            + " FOR EACH ROW EXECUTE FUNCTION fail_one_order()")
+                    .update();
         }
     }
 
@@ -77,18 +77,32 @@ class DeadLetterIT {
         var admin = new Http(port, "admin");
         var ops = new Http(port, "ops");
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String first = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin A " + tag)).json().get("id").asText();
-        String second = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin B " + tag)).json().get("id").asText();
-        String healthy = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin C " + tag)).json().get("id").asText();
-        eventually(() -> admin.get("/api/orders?q=" + tag).json(), page -> page.get("items").size() == 3);
+        String first = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin A " + tag))
+                .json()
+                .get("id")
+                .asText();
+        String second = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin B " + tag))
+                .json()
+                .get("id")
+                .asText();
+        String healthy = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin C " + tag))
+                .json()
+                .get("id")
+                .asText();
+        eventually(
+                () -> admin.get("/api/orders?q=" + tag).json(),
+                page -> page.get("items").size() == 3);
         // the fault: the two orders' list rows cannot be read back, so their next events fail in the handler
         for (String slot : new String[] {"blue", "green"}) {
             jdbc.sql("UPDATE order_list_" + slot + " SET document = '[]'::jsonb WHERE order_id IN (:a, :b)")
-                    .param("a", java.util.UUID.fromString(first)).param("b", java.util.UUID.fromString(second)).update();
+                    .param("a", java.util.UUID.fromString(first))
+                    .param("b", java.util.UUID.fromString(second))
+                    .update();
         }
 
         // held while the three changes are stored, so that the list's next batch has all of them
-        var list = processing.eventProcessor("order-list", org.axonframework.eventhandling.StreamingEventProcessor.class)
+        var list = processing
+                .eventProcessor("order-list", org.axonframework.eventhandling.StreamingEventProcessor.class)
                 .orElseThrow();
         list.shutDown();
         try {
@@ -99,15 +113,25 @@ class DeadLetterIT {
             list.start();
         }
 
-        JsonNode healthyRow = eventually(() -> admin.get("/api/orders?q=Twin%20C%20" + tag).json().get("items").path(0),
+        JsonNode healthyRow = eventually(
+                () -> admin.get("/api/orders?q=Twin%20C%20" + tag)
+                        .json()
+                        .get("items")
+                        .path(0),
                 row -> row.path("status").asText().equals("pending"));
         assertThat(healthyRow.get("status").asText()).isEqualTo("pending");
-        assertThat(eventually(() -> lettersOf(ops, first), letters -> letters.size() == 1)).hasSize(1);
-        assertThat(eventually(() -> lettersOf(ops, second), letters -> letters.size() == 1)).hasSize(1);
+        assertThat(eventually(() -> lettersOf(ops, first), letters -> letters.size() == 1))
+                .hasSize(1);
+        assertThat(eventually(() -> lettersOf(ops, second), letters -> letters.size() == 1))
+                .hasSize(1);
 
         // and the projection keeps going: a later change of the healthy order is listed
         admin.post("/api/orders/" + healthy + "/status", "{\"status\": \"confirmed\"}");
-        eventually(() -> admin.get("/api/orders?q=Twin%20C%20" + tag).json().get("items").path(0),
+        eventually(
+                () -> admin.get("/api/orders?q=Twin%20C%20" + tag)
+                        .json()
+                        .get("items")
+                        .path(0),
                 row -> row.path("status").asText().equals("confirmed"));
         assertThat(lettersOf(ops, first)).hasSize(1);
         assertThat(lettersOf(ops, second)).hasSize(1);
@@ -117,31 +141,52 @@ class DeadLetterIT {
     void a_failing_event_is_parked_others_flow_and_a_retry_after_the_fix_projects_it() {
         var admin = new Http(port, "admin");
         var ops = new Http(port, "ops");
-        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Poisoned")).json().get("id").asText();
-        String healthy = admin.post("/api/orders", OrderFlowIT.standardOrder("Healthy")).json().get("id").asText();
-        eventually(() -> admin.get("/api/orders?q=Poisoned").json(), page -> page.get("items").size() == 1);
+        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Poisoned"))
+                .json()
+                .get("id")
+                .asText();
+        String healthy = admin.post("/api/orders", OrderFlowIT.standardOrder("Healthy"))
+                .json()
+                .get("id")
+                .asText();
+        eventually(
+                () -> admin.get("/api/orders?q=Poisoned").json(),
+                page -> page.get("items").size() == 1);
         breakListFor(broken);
 
         admin.post("/api/orders/" + broken + "/status", "{\"status\": \"pending\"}");
         admin.post("/api/orders/" + broken + "/status", "{\"status\": \"confirmed\"}");
         admin.post("/api/orders/" + healthy + "/status", "{\"status\": \"pending\"}");
 
-        JsonNode healthyRow = eventually(() -> admin.get("/api/orders?q=Healthy").json().get("items").path(0),
+        JsonNode healthyRow = eventually(
+                () -> admin.get("/api/orders?q=Healthy").json().get("items").path(0),
                 row -> row.path("status").asText().equals("pending"));
-        assertThat(healthyRow.get("status").asText()).as("other orders keep flowing").isEqualTo("pending");
+        assertThat(healthyRow.get("status").asText())
+                .as("other orders keep flowing")
+                .isEqualTo("pending");
         // only this test's letters: other tests share the database
         JsonNode letters = eventually(() -> lettersOf(ops, broken), list -> list.size() == 2);
         assertThat(letters).hasSize(2);
         assertThat(letters.get(0).get("projection").asText()).isEqualTo("order-list");
         assertThat(letters.get(0).get("orderId").asText()).isEqualTo(broken);
         assertThat(letters.get(0).get("eventType").asText()).isEqualTo("OrderStatusChanged");
-        assertThat(letters.get(0).get("error").asText()).contains("list refuses order")
-                .as("no order data in a letter").doesNotContain("Poisoned").doesNotContain("poisoned");
+        assertThat(letters.get(0).get("error").asText())
+                .contains("list refuses order")
+                .as("no order data in a letter")
+                .doesNotContain("Poisoned")
+                .doesNotContain("poisoned");
         assertThat(letters.get(0).get("attempts").asInt()).isEqualTo(1);
         assertThat(letters.get(0).has("payload")).isFalse();
-        assertThat(admin.get("/api/orders?q=Poisoned").json().get("items").get(0).get("status").asText()).isEqualTo("draft");
+        assertThat(admin.get("/api/orders?q=Poisoned")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("status")
+                        .asText())
+                .isEqualTo("draft");
         assertThat(admin.get("/api/orders/" + broken).json().get("status").asText())
-                .as("the detail is not the list: it answered the write").isEqualTo("confirmed");
+                .as("the detail is not the list: it answered the write")
+                .isEqualTo("confirmed");
 
         String id = letters.get(0).get("id").asText();
         var stillBroken = ops.post("/api/admin/dead-letters/" + id + "/retry", "{}");
@@ -153,13 +198,18 @@ class DeadLetterIT {
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
         assertThat(lettersOf(ops, broken)).isEmpty();
-        assertThat(admin.get("/api/orders?q=Poisoned").json().get("items").get(0).get("status").asText())
+        assertThat(admin.get("/api/orders?q=Poisoned")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("status")
+                        .asText())
                 .isEqualTo("confirmed");
 
-        assertThat(ops.post("/api/admin/dead-letters/999999/retry", "{}").status()).isEqualTo(404);
+        assertThat(ops.post("/api/admin/dead-letters/999999/retry", "{}").status())
+                .isEqualTo(404);
         assertThat(admin.get("/api/admin/dead-letters").status()).isEqualTo(403);
     }
-
 
     /**
      * The rebuilds share one processor: an event that a projection's rebuild cannot project is parked there under
@@ -171,36 +221,63 @@ class DeadLetterIT {
         var admin = new Http(port, "admin");
         var ops = new Http(port, "ops");
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Rebuild poisoned " + tag)).json().get("id").asText();
+        String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Rebuild poisoned " + tag))
+                .json()
+                .get("id")
+                .asText();
         admin.post("/api/orders/" + broken + "/status", "{\"status\": \"pending\"}");
-        eventually(() -> admin.get("/api/orders?q=" + tag).json().get("items").path(0),
+        eventually(
+                () -> admin.get("/api/orders?q=" + tag).json().get("items").path(0),
                 row -> row.path("status").asText().equals("pending"));
         String idle = jdbc.sql("SELECT CASE active_slot WHEN 'blue' THEN 'green' ELSE 'blue' END FROM projection_slot"
-                + " WHERE name = 'order-list'").query(String.class).single();
+                        + " WHERE name = 'order-list'")
+                .query(String.class)
+                .single();
         // the fault: the rebuilt list cannot take the order's row
         breakList(broken, "INSERT OR UPDATE", idle);
 
-        assertThat(ops.post("/api/admin/projections/order-list/replay", "{}").status()).isEqualTo(202);
+        assertThat(ops.post("/api/admin/projections/order-list/replay", "{}").status())
+                .isEqualTo(202);
         // a rebuild streams every event in the shared database: more patience than for one order's write
         JsonNode letters = eventually(() -> lettersOf(ops, broken), found -> found.size() == 2, REBUILD);
-        assertThat(letters).extracting(letter -> letter.get("processor").asText()).containsOnly("projection-rebuild");
-        assertThat(letters).extracting(letter -> letter.get("projection").asText()).containsOnly("order-list");
-        assertThat(letters).extracting(letter -> letter.get("eventType").asText())
+        assertThat(letters)
+                .extracting(letter -> letter.get("processor").asText())
+                .containsOnly("projection-rebuild");
+        assertThat(letters)
+                .extracting(letter -> letter.get("projection").asText())
+                .containsOnly("order-list");
+        assertThat(letters)
+                .extracting(letter -> letter.get("eventType").asText())
                 .containsExactly("OrderCreated", "OrderStatusChanged");
-        assertThat(letters.get(0).get("error").asText()).contains("list refuses order")
-                .as("no order data in a letter").doesNotContain(tag);
+        assertThat(letters.get(0).get("error").asText())
+                .contains("list refuses order")
+                .as("no order data in a letter")
+                .doesNotContain(tag);
         // the rebuild reaches the head, but with a parked event it must not take over
-        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> progressOfList(statuses) == 100.0, REBUILD);
+        eventually(
+                () -> ops.get("/api/admin/projections").json(), statuses -> progressOfList(statuses) == 100.0, REBUILD);
         sleep(Duration.ofSeconds(2));
         assertThat(stateOfList(ops.get("/api/admin/projections").json())).isEqualTo("replaying");
 
         removeFault();
-        var retried = ops.post("/api/admin/dead-letters/" + letters.get(0).get("id").asText() + "/retry", "{}");
+        var retried =
+                ops.post("/api/admin/dead-letters/" + letters.get(0).get("id").asText() + "/retry", "{}");
         assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
-        eventually(() -> ops.get("/api/admin/projections").json(), statuses -> stateOfList(statuses).equals("live"), REBUILD);
-        assertThat(jdbc.sql("SELECT active_slot FROM projection_slot WHERE name = 'order-list'").query(String.class).single())
+        eventually(
+                () -> ops.get("/api/admin/projections").json(),
+                statuses -> stateOfList(statuses).equals("live"),
+                REBUILD);
+        assertThat(jdbc.sql("SELECT active_slot FROM projection_slot WHERE name = 'order-list'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo(idle);
-        assertThat(admin.get("/api/orders?q=" + tag).json().get("items").get(0).get("status").asText()).isEqualTo("pending");
+        assertThat(admin.get("/api/orders?q=" + tag)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("status")
+                        .asText())
+                .isEqualTo("pending");
         assertThat(lettersOf(ops, broken)).isEmpty();
     }
 

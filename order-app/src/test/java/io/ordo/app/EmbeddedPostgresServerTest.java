@@ -40,13 +40,15 @@ class EmbeddedPostgresServerTest {
         assertThat(EmbeddedPostgresServer.sharedBuffersFor(24 * gib)).isEqualTo("2048MB");
         assertThat(EmbeddedPostgresServer.sharedBuffersFor(4 * gib)).isEqualTo("1024MB");
         assertThat(EmbeddedPostgresServer.sharedBuffersFor(gib / 4)).isEqualTo("128MB");
-        assertThat(EmbeddedPostgresServer.sharedBuffersFor(0)).as("memory unknown").isEqualTo("128MB");
+        assertThat(EmbeddedPostgresServer.sharedBuffersFor(0))
+                .as("memory unknown")
+                .isEqualTo("128MB");
     }
 
     @Test
     void the_server_runs_with_the_shared_buffers_it_is_given() throws Exception {
         try (var server = EmbeddedPostgresServer.start(data.resolve("postgres"), 0, "192MB");
-             var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+                var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
             var rs = c.createStatement().executeQuery("SHOW shared_buffers");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("192MB");
@@ -57,9 +59,14 @@ class EmbeddedPostgresServerTest {
     void data_survives_a_kill_of_the_jvm_and_the_orphaned_server_is_stopped() throws Exception {
         Path directory = data.resolve("postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresServerTest.class.getName(), directory.toString())
-                .redirectErrorStream(true).start();
+        var child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedPostgresServerTest.class.getName(),
+                        directory.toString())
+                .redirectErrorStream(true)
+                .start();
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.contains("READY")) {
@@ -67,14 +74,18 @@ class EmbeddedPostgresServerTest {
             }
             assertThat(line).as("child JVM reported READY").isNotNull();
         }
-        long orphan = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        long orphan = Long.parseLong(
+                Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("postmaster outlived its JVM").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("postmaster outlived its JVM")
+                .contains(true);
 
         try (var server = EmbeddedPostgresServer.start(directory, 0);
-             var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+                var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             var rs = c.createStatement().executeQuery("SELECT name FROM survivor");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("acknowledged");

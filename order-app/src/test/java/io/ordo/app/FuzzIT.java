@@ -28,13 +28,39 @@ class FuzzIT {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FIELDS = List.of("workflow", "orderNumber", "customer", "contactId", "conversationId",
-            "deliveryAddress", "description", "notes", "location", "priority", "status", "currency", "items",
-            "leadsPurchased", "targetDeliveryDate", "justification", "reason", "note", "carrier", "trackingNumber",
-            "id", "name", "phone", "sku", "quantity", "unitPrice", "tenantId", "version");
+    private static final List<String> FIELDS = List.of(
+            "workflow",
+            "orderNumber",
+            "customer",
+            "contactId",
+            "conversationId",
+            "deliveryAddress",
+            "description",
+            "notes",
+            "location",
+            "priority",
+            "status",
+            "currency",
+            "items",
+            "leadsPurchased",
+            "targetDeliveryDate",
+            "justification",
+            "reason",
+            "note",
+            "carrier",
+            "trackingNumber",
+            "id",
+            "name",
+            "phone",
+            "sku",
+            "quantity",
+            "unitPrice",
+            "tenantId",
+            "version");
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,9 +74,30 @@ class FuzzIT {
                 Arbitraries.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
                 Arbitraries.bigDecimals().map(d -> (JsonNode) NODES.numberNode(d)),
                 Arbitraries.strings().ofMaxLength(50).map(s -> (JsonNode) NODES.textNode(s)),
-                Arbitraries.of("standard", "checkout", "lead_campaign", "production", "marketplace", "USD", "JPY",
-                        "BHD", "XXX", "draft", "pending", "cancelled", "canceled", "active", "2026-12-31", "ORD-1",
-                        "12.345", "-1", "1e3", "=cmd", "\u0000", "\uD83D\uDE00").map(s -> (JsonNode) NODES.textNode(s)),
+                Arbitraries.of(
+                                "standard",
+                                "checkout",
+                                "lead_campaign",
+                                "production",
+                                "marketplace",
+                                "USD",
+                                "JPY",
+                                "BHD",
+                                "XXX",
+                                "draft",
+                                "pending",
+                                "cancelled",
+                                "canceled",
+                                "active",
+                                "2026-12-31",
+                                "ORD-1",
+                                "12.345",
+                                "-1",
+                                "1e3",
+                                "=cmd",
+                                "\u0000",
+                                "\uD83D\uDE00")
+                        .map(s -> (JsonNode) NODES.textNode(s)),
                 Arbitraries.strings().ofLength(5000).map(s -> (JsonNode) NODES.textNode(s)));
         if (depth == 0) {
             return scalars;
@@ -60,13 +107,16 @@ class FuzzIT {
             list.forEach(array::add);
             return (JsonNode) array;
         });
-        var objects = Arbitraries.of(FIELDS).flatMap(key -> values(depth - 1).map(value -> {
-            ObjectNode object = NODES.objectNode();
-            object.set(key, value);
-            return (JsonNode) object;
-        }));
+        var objects = Arbitraries.of(FIELDS)
+                .flatMap(key -> values(depth - 1).map(value -> {
+                    ObjectNode object = NODES.objectNode();
+                    object.set(key, value);
+                    return (JsonNode) object;
+                }));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, scalars), net.jqwik.api.Tuple.of(1, arrays), net.jqwik.api.Tuple.of(2, objects));
+                net.jqwik.api.Tuple.of(6, scalars),
+                net.jqwik.api.Tuple.of(1, arrays),
+                net.jqwik.api.Tuple.of(2, objects));
     }
 
     static ObjectNode validCreate() {
@@ -91,7 +141,8 @@ class FuzzIT {
                     case 0 -> body.remove(field);
                     case 1 -> body.set(field, valueSamples.next());
                     case 2 -> {
-                        if (body.get("items") instanceof ArrayNode items && !items.isEmpty()
+                        if (body.get("items") instanceof ArrayNode items
+                                && !items.isEmpty()
                                 && items.get(0) instanceof ObjectNode item) {
                             item.set(FIELDS.get(random.nextInt(FIELDS.size())), valueSamples.next());
                         }
@@ -118,7 +169,9 @@ class FuzzIT {
     }
 
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private void fire(String what, List<String> bodies, java.util.function.Function<String, Http.Answer> call) {
@@ -136,7 +189,9 @@ class FuzzIT {
             }
         }
         assertThat(failures).as(what).isEmpty();
-        assertThat(accepted).as(what + ": some mutations are still valid requests").isPositive();
+        assertThat(accepted)
+                .as(what + ": some mutations are still valid requests")
+                .isPositive();
     }
 
     @Test
@@ -145,20 +200,32 @@ class FuzzIT {
         var agent = new Http(port, "agent");
         fire("create", mutations(validCreate(), 1500, 7), body -> agent.post("/api/orders", body));
 
-        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Fuzz target")).json().get("id").asText();
-        ObjectNode patch = NODES.objectNode().put("notes", "n").put("priority", 2).put("description", "d");
+        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Fuzz target"))
+                .json()
+                .get("id")
+                .asText();
+        ObjectNode patch =
+                NODES.objectNode().put("notes", "n").put("priority", 2).put("description", "d");
         patch.set("customer", NODES.objectNode().put("phone", "+1"));
         fire("patch", mutations(patch, 750, 11), body -> agent.patch("/api/orders/" + id, body, null));
 
-        String moving = agent.post("/api/orders", OrderFlowIT.standardOrder("Fuzz mover")).json().get("id").asText();
-        ObjectNode status = NODES.objectNode().put("status", "pending").put("reason", "r").put("note", "n");
+        String moving = agent.post("/api/orders", OrderFlowIT.standardOrder("Fuzz mover"))
+                .json()
+                .get("id")
+                .asText();
+        ObjectNode status =
+                NODES.objectNode().put("status", "pending").put("reason", "r").put("note", "n");
         fire("status", mutations(status, 750, 13), body -> agent.post("/api/orders/" + moving + "/status", body));
         // what was accepted, the streaming projections could also take: nothing parked
-        assertThat(eventuallyParked(parkedBefore)).as("events the list or audit could not project").isEqualTo(parkedBefore);
+        assertThat(eventuallyParked(parkedBefore))
+                .as("events the list or audit could not project")
+                .isEqualTo(parkedBefore);
     }
 
     private long parked() {
-        return jdbc.sql("SELECT count(*) FROM projection_dead_letter").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM projection_dead_letter")
+                .query(Long.class)
+                .single();
     }
 
     private long eventuallyParked(long before) {

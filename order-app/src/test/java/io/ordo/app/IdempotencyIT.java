@@ -22,16 +22,17 @@ class IdempotencyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     IdempotencyHousekeeping housekeeping;
 
     private long ordersNamed(String name) {
         return jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderCreated'
-                        AND convert_from(payload, 'UTF8')::jsonb -> 'customer' ->> 'name' = :name""")
-                .param("name", name).query(Long.class).single();
+                        AND convert_from(payload, 'UTF8')::jsonb -> 'customer' ->> 'name' = :name""").param("name", name).query(Long.class).single();
     }
 
     @Test
@@ -56,20 +57,28 @@ class IdempotencyIT {
             for (var future : futures) {
                 answers.add(future.get());
             }
-            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
-            assertThat(answers).extracting(Http.Answer::text).containsOnly(answers.get(0).text());
-            assertThat(answers).extracting(a -> a.header("Location").orElse(null)).containsOnly(answers.get(0).header("Location").orElseThrow());
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+            assertThat(answers)
+                    .extracting(Http.Answer::text)
+                    .containsOnly(answers.get(0).text());
+            assertThat(answers)
+                    .extracting(a -> a.header("Location").orElse(null))
+                    .containsOnly(answers.get(0).header("Location").orElseThrow());
             assertThat(answers).extracting(a -> a.header("ETag").orElse(null)).containsOnly("\"0\"");
-            assertThat(answers.stream().filter(a -> a.header("Idempotent-Replayed").isPresent()).count()).isEqualTo(99);
+            assertThat(answers.stream()
+                            .filter(a -> a.header("Idempotent-Replayed").isPresent())
+                            .count())
+                    .isEqualTo(99);
         } finally {
             pool.shutdownNow();
         }
         assertThat(ordersNamed(name)).isEqualTo(1);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry
-                        WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'idempotencyKey' = :key""")
-                .param("key", key).query(Long.class).single())
-                .as("the key travels with the event it caused, committed in the same transaction").isEqualTo(1);
+                        WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'idempotencyKey' = :key""").param("key", key).query(Long.class).single())
+                .as("the key travels with the event it caused, committed in the same transaction")
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,8 +89,12 @@ class IdempotencyIT {
         var first = agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name), key);
         assertThat(first.status()).isEqualTo(201);
         // the same JSON, keys reordered and spaced differently, is the same request
-        var reordered = agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name).replace("\"workflow\": \"standard\", ", "")
-                .replaceFirst("\\{", "{\"workflow\":\"standard\",  "), key);
+        var reordered = agent.postOnce(
+                "/api/orders",
+                OrderFlowIT.standardOrder(name)
+                        .replace("\"workflow\": \"standard\", ", "")
+                        .replaceFirst("\\{", "{\"workflow\":\"standard\",  "),
+                key);
         assertThat(reordered.status()).isEqualTo(201);
         assertThat(reordered.text()).isEqualTo(first.text());
         var other = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Someone else"), key);
@@ -90,25 +103,32 @@ class IdempotencyIT {
         var anotherUser = new Http(port, "agent2").postOnce("/api/orders", OrderFlowIT.standardOrder(name), key);
         assertThat(anotherUser.status()).as("keys are scoped to the user").isEqualTo(201);
         assertThat(ordersNamed(name)).isEqualTo(2);
-        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name), "x".repeat(256)).status()).isEqualTo(400);
+        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder(name), "x".repeat(256))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void refusals_are_replayed_too_and_writes_on_orders_happen_once() {
         var agent = new Http(port, "agent");
-        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Moved once")).json().get("id").asText();
+        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Moved once"))
+                .json()
+                .get("id")
+                .asText();
         String key = UUID.randomUUID().toString();
         var moved = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"pending\"}", key);
         var again = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"pending\"}", key);
         assertThat(moved.status()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text()).isEqualTo(moved.text());
-        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong()).isEqualTo(1);
+        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong())
+                .isEqualTo(1);
 
         String refusedKey = UUID.randomUUID().toString();
         var refused = agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey);
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey).text())
+        assertThat(agent.postOnce("/api/orders/" + id + "/status", "{\"status\": \"delivered\"}", refusedKey)
+                        .text())
                 .isEqualTo(refused.text());
     }
 
@@ -119,14 +139,20 @@ class IdempotencyIT {
         String old = "purge-old-" + UUID.randomUUID();
         var first = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Fresh"), fresh);
         assertThat(first.status()).isEqualTo(201);
-        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Old"), old).status()).isEqualTo(201);
+        assertThat(agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Old"), old)
+                        .status())
+                .isEqualTo(201);
         jdbc.sql("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE idempotency_key = :key")
-                .param("key", old).update();
+                .param("key", old)
+                .update();
 
         housekeeping.purge();
 
         assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key IN (:keys)")
-                .param("keys", List.of(fresh, old)).query(Long.class).single()).isEqualTo(1);
+                        .param("keys", List.of(fresh, old))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         var replayed = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Purge Fresh"), fresh);
         assertThat(replayed.status()).isEqualTo(201);
         assertThat(replayed.text()).isEqualTo(first.text());

@@ -43,7 +43,9 @@ class JwtIT {
 
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) {
-        registry.add("ordo.jwt.jwk-set-uri", () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks");
+        registry.add(
+                "ordo.jwt.jwk-set-uri",
+                () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks");
         registry.add("ordo.jwt.issuer-uri", () -> ISSUER);
     }
 
@@ -77,10 +79,15 @@ class JwtIT {
 
     static String token(RSAKey key, String issuer, Instant expires, Map<String, Object> claims) {
         try {
-            var builder = new JWTClaimsSet.Builder().issuer(issuer).issueTime(new Date())
+            var builder = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .issueTime(new Date())
                     .expirationTime(Date.from(expires));
             claims.forEach(builder::claim);
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     builder.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -95,7 +102,9 @@ class JwtIT {
 
     HttpResponse<String> call(String method, String path, String bearer, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -119,16 +128,19 @@ class JwtIT {
         assertThat(call("GET", "/api/orders/" + id, agent, null).statusCode()).isEqualTo(200);
 
         String otherTenant = valid(Map.of("sub", "boss", "tenant", "globex", "roles", List.of("admin")));
-        assertThat(call("GET", "/api/orders/" + id, otherTenant, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/orders/" + id, otherTenant, null).statusCode())
+                .isEqualTo(404);
         String viewer = valid(Map.of("sub", "v", "tenant", "acme", "roles", List.of("viewer")));
         assertThat(call("GET", "/api/orders/" + id, viewer, null).statusCode()).isEqualTo(200);
-        assertThat(call("POST", "/api/orders", viewer, ORDER.formatted("north")).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/orders", viewer, ORDER.formatted("north")).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void a_location_claim_bounds_a_manager() throws Exception {
         String north = valid(Map.of("sub", "mn", "tenant", "acme", "roles", List.of("manager"), "location", "north"));
-        assertThat(call("POST", "/api/orders", north, ORDER.formatted("south")).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/orders", north, ORDER.formatted("south")).statusCode())
+                .isEqualTo(403);
         var created = call("POST", "/api/orders", north, ORDER.formatted("north"));
         assertThat(created.statusCode()).isEqualTo(201);
     }
@@ -148,9 +160,11 @@ class JwtIT {
             assertThat(answer.body()).contains("\"code\":\"UNAUTHENTICATED\"");
         }
         var basic = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
-                .header("Authorization", "Basic YWdlbnQ6ZGVtbw==").build();
+                .header("Authorization", "Basic YWdlbnQ6ZGVtbw==")
+                .build();
         assertThat(CLIENT.send(basic, HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("demo users are off when JWT is configured").isEqualTo(401);
+                .as("demo users are off when JWT is configured")
+                .isEqualTo(401);
     }
 
     @Test

@@ -54,6 +54,7 @@ class OperationsIT {
                 .isEqualTo("[\"completed\",\"cancelled\",\"refunded\",\"failed\"]");
         assertThat(answer.json().get("initialStatuses").toString()).isEqualTo("[\"payment_pending\"]");
         assertThat(answer.json().get("cancelledStatus").asText()).isEqualTo("cancelled");
-        assertThat(new Http(port, "viewer").get("/api/workflows/barter").status()).isEqualTo(404);
+        assertThat(new Http(port, "viewer").get("/api/workflows/barter").status())
+                .isEqualTo(404);
     }
 }

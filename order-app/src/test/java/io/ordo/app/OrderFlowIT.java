@@ -1,18 +1,15 @@
 package io.ordo.app;
 
 import static io.ordo.app.support.Eventually.eventually;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +51,10 @@ class OrderFlowIT {
 
     private long storedEvents(String orderId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
-                .param("id", orderId).query(Long.class).single();
+                .param("id", orderId)
+                .query(Long.class)
+                .single();
     }
-
 
     @Test
     void order_is_created_read_listed_moved_cancelled_and_its_timeline_tells_the_story() {
@@ -70,7 +68,9 @@ class OrderFlowIT {
         assertThat(order.get("orderNumber").asText()).matches("ORD-\\d{4}-\\d{6,}");
         assertThat(order.get("status").asText()).isEqualTo("draft");
         assertThat(order.get("active").asBoolean()).isTrue();
-        assertThat(order.get("allowedTransitions")).extracting(JsonNode::asText).containsExactly("cancelled", "pending");
+        assertThat(order.get("allowedTransitions"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cancelled", "pending");
         assertThat(order.get("totalAmount").asText()).isEqualTo("209.50");
         assertThat(order.get("items").get(1).get("unitPrice").asText()).isEqualTo("9.50");
         assertThat(order.get("contact").get("nameSnapshot").asText()).isEqualTo(name);
@@ -82,11 +82,13 @@ class OrderFlowIT {
         assertThat(read.json()).isEqualTo(order);
         assertThat(read.header("ETag")).contains("\"0\"");
 
-        var listed = eventually(() -> agent.get("/api/orders?q=" + name.replace(" ", "%20")),
+        var listed = eventually(
+                () -> agent.get("/api/orders?q=" + name.replace(" ", "%20")),
                 a -> a.json().get("items").size() == 1);
         assertThat(listed.json().get("items").get(0).get("id").asText()).isEqualTo(id);
 
-        var pending = agent.post("/api/orders/" + id + "/status", "{\"status\": \"pending\", \"note\": \"called back\"}");
+        var pending =
+                agent.post("/api/orders/" + id + "/status", "{\"status\": \"pending\", \"note\": \"called back\"}");
         assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
         assertThat(pending.json().get("status").asText()).isEqualTo("pending");
         assertThat(pending.json().get("version").asLong()).isEqualTo(1);
@@ -95,11 +97,13 @@ class OrderFlowIT {
 
         var confirmed = agent.post("/api/orders/" + id + "/status", "{\"status\": \"confirmed\"}", "\"1\"");
         assertThat(confirmed.status()).isEqualTo(200);
-        var shipped = agent.post("/api/orders/" + id + "/status",
+        var shipped = agent.post(
+                "/api/orders/" + id + "/status",
                 "{\"status\": \"shipped\", \"carrier\": \"UPS\", \"trackingNumber\": \"1Z999\"}");
         assertThat(shipped.json().get("shipping").get("carrier").asText()).isEqualTo("UPS");
 
-        var cancelled = agent.as("agent").post("/api/orders/" + id + "/cancel", "{\"reason\": \"customer changed mind\"}");
+        var cancelled =
+                agent.as("agent").post("/api/orders/" + id + "/cancel", "{\"reason\": \"customer changed mind\"}");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
         assertThat(cancelled.json().get("active").asBoolean()).isFalse();
@@ -108,9 +112,16 @@ class OrderFlowIT {
         var timeline = agent.get("/api/orders/" + id + "/timeline");
         assertThat(timeline.status()).isEqualTo(200);
         List<String> steps = new ArrayList<>();
-        timeline.json().forEach(e -> steps.add(e.get("previousStatus").asText(null) + "->" + e.get("status").asText()));
-        assertThat(steps).containsExactly("null->draft", "draft->pending", "pending->confirmed", "confirmed->shipped",
-                "shipped->cancelled");
+        timeline.json()
+                .forEach(e -> steps.add(e.get("previousStatus").asText(null) + "->"
+                        + e.get("status").asText()));
+        assertThat(steps)
+                .containsExactly(
+                        "null->draft",
+                        "draft->pending",
+                        "pending->confirmed",
+                        "confirmed->shipped",
+                        "shipped->cancelled");
         JsonNode last = timeline.json().get(4);
         assertThat(last.get("reason").asText()).isEqualTo("customer changed mind");
         assertThat(last.get("by").asText()).isEqualTo("agent");
@@ -121,10 +132,14 @@ class OrderFlowIT {
                 .isEqualTo(Instant.parse(order.get("createdAt").asText()));
 
         // a cancelled order is inactive: the default list hides it, active=all shows it
-        var hidden = eventually(() -> agent.get("/api/orders?q=" + name.replace(" ", "%20")),
+        var hidden = eventually(
+                () -> agent.get("/api/orders?q=" + name.replace(" ", "%20")),
                 a -> a.json().get("items").isEmpty());
         assertThat(hidden.json().get("items")).isEmpty();
-        assertThat(agent.get("/api/orders?active=all&q=" + name.replace(" ", "%20")).json().get("items")).hasSize(1);
+        assertThat(agent.get("/api/orders?active=all&q=" + name.replace(" ", "%20"))
+                        .json()
+                        .get("items"))
+                .hasSize(1);
         assertThat(storedEvents(id)).isEqualTo(5);
     }
 
@@ -141,19 +156,24 @@ class OrderFlowIT {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(storedEvents(id)).isEqualTo(1);
-        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong()).isZero();
+        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong())
+                .isZero();
     }
 
     @Test
     void unknown_and_badly_typed_fields_answer_400_naming_them_and_store_nothing() {
-        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
 
-        var unknown = agent.post("/api/orders", standardOrder("X").replace("\"workflow\"", "\"tenantId\": \"globex\", \"workflow\""));
+        var unknown = agent.post(
+                "/api/orders", standardOrder("X").replace("\"workflow\"", "\"tenantId\": \"globex\", \"workflow\""));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("tenantId");
 
-        var wrongType = agent.post("/api/orders", standardOrder("X").replace("\"quantity\": 2", "\"quantity\": \"two\""));
+        var wrongType =
+                agent.post("/api/orders", standardOrder("X").replace("\"quantity\": 2", "\"quantity\": \"two\""));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].quantity");
 
@@ -167,21 +187,30 @@ class OrderFlowIT {
         assertThat(badValues.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         badValues.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("customer.name", "deliveryAddress", "items[0].quantity",
-                "items[0].unitPrice");
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "customer.name", "deliveryAddress", "items[0].quantity", "items[0].unitPrice");
 
-        var notInitial = agent.post("/api/orders", standardOrder("X").replace("\"workflow\": \"standard\"",
-                "\"workflow\": \"standard\", \"status\": \"shipped\""));
+        var notInitial = agent.post(
+                "/api/orders",
+                standardOrder("X")
+                        .replace("\"workflow\": \"standard\"", "\"workflow\": \"standard\", \"status\": \"shipped\""));
         assertThat(notInitial.status()).isEqualTo(400);
         assertThat(notInitial.json().get("errors").get(0).get("field").asText()).isEqualTo("status");
 
         var unknownWorkflow = agent.post("/api/orders", standardOrder("X").replace("\"standard\"", "\"barter\""));
-        assertThat(unknownWorkflow.json().get("errors").get(0).get("field").asText()).isEqualTo("workflow");
+        assertThat(unknownWorkflow.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("workflow");
 
-        var generatedLooking = agent.post("/api/orders", standardOrder("X").replace("\"workflow\": \"standard\"",
-                "\"workflow\": \"standard\", \"orderNumber\": \"ORD-2026-000001\""));
+        var generatedLooking = agent.post(
+                "/api/orders",
+                standardOrder("X")
+                        .replace(
+                                "\"workflow\": \"standard\"",
+                                "\"workflow\": \"standard\", \"orderNumber\": \"ORD-2026-000001\""));
         assertThat(generatedLooking.status()).isEqualTo(400);
-        assertThat(generatedLooking.json().get("errors").get(0).get("field").asText()).isEqualTo("orderNumber");
+        assertThat(generatedLooking.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("orderNumber");
 
         var nul = agent.post("/api/orders", standardOrder("X").replace("\"Headphones\"", "\"Head\\u0000phones\""));
         assertThat(nul.status()).isEqualTo(400);
@@ -192,7 +221,10 @@ class OrderFlowIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -201,9 +233,12 @@ class OrderFlowIT {
         var globex = new Http(port, "globex-admin");
         assertThat(globex.get("/api/orders/" + id).status()).isEqualTo(404);
         assertThat(globex.get("/api/orders/" + id).json().get("code").asText()).isEqualTo("NOT_FOUND");
-        assertThat(globex.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}").status()).isEqualTo(404);
+        assertThat(globex.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(globex.get("/api/orders/" + id + "/timeline").status()).isEqualTo(404);
-        assertThat(globex.get("/api/orders?q=acme%20only&active=all").json().get("items")).isEmpty();
+        assertThat(globex.get("/api/orders?q=acme%20only&active=all").json().get("items"))
+                .isEmpty();
         assertThat(agent.get("/api/orders/not-a-uuid").status()).isEqualTo(404);
         assertThat(agent.get("/api/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(storedEvents(id)).isEqualTo(1);
@@ -223,8 +258,10 @@ class OrderFlowIT {
     void merge_patch_changes_named_fields_only_and_if_match_guards_against_stale_writes() {
         JsonNode order = create(standardOrder("Patch Me"));
         String id = order.get("id").asText();
-        var patched = agent.patch("/api/orders/" + id,
-                "{\"customer\": {\"phone\": \"+15550199\"}, \"notes\": \"ring twice\", \"priority\": 5}", "\"0\"");
+        var patched = agent.patch(
+                "/api/orders/" + id,
+                "{\"customer\": {\"phone\": \"+15550199\"}, \"notes\": \"ring twice\", \"priority\": 5}",
+                "\"0\"");
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         JsonNode now = patched.json();
         assertThat(now.get("customer").get("name").asText()).isEqualTo("Patch Me");
@@ -248,24 +285,27 @@ class OrderFlowIT {
 
         var serverOwned = agent.patch("/api/orders/" + id, "{\"status\": \"shipped\"}", null);
         assertThat(serverOwned.status()).isEqualTo(400);
-        assertThat(serverOwned.json().get("errors").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(serverOwned.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("status");
         assertThat(storedEvents(id)).isEqualTo(3);
     }
 
     @Test
     void client_order_numbers_are_unique_per_tenant() {
         String number = "SHOP-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = standardOrder("Numbered").replace("\"workflow\": \"standard\"",
-                "\"workflow\": \"standard\", \"orderNumber\": \"" + number + "\"");
+        String body = standardOrder("Numbered")
+                .replace(
+                        "\"workflow\": \"standard\"",
+                        "\"workflow\": \"standard\", \"orderNumber\": \"" + number + "\"");
         assertThat(create(body).get("orderNumber").asText()).isEqualTo(number);
         var duplicate = agent.post("/api/orders", body);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_ORDER_NUMBER");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderCreated'
-                        AND convert_from(payload, 'UTF8')::jsonb ->> 'orderNumber' = :n""").param("n", number)
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(new Http(port, "globex-admin").post("/api/orders", body).status()).isEqualTo(201);
+                        AND convert_from(payload, 'UTF8')::jsonb ->> 'orderNumber' = :n""").param("n", number).query(Long.class).single()).isEqualTo(1);
+        assertThat(new Http(port, "globex-admin").post("/api/orders", body).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -275,14 +315,18 @@ class OrderFlowIT {
         for (int i = 0; i < 5; i++) {
             ids.add(0, create(standardOrder(tag + " " + i)).get("id").asText());
         }
-        eventually(() -> agent.get("/api/orders?q=" + tag), a -> a.json().get("items").size() == 5);
+        eventually(
+                () -> agent.get("/api/orders?q=" + tag),
+                a -> a.json().get("items").size() == 5);
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
             var page = agent.get("/api/orders?limit=2&q=" + tag + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             page.json().get("items").forEach(o -> seen.add(o.get("id").asText()));
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
             assertThat(page.json().get("hasMore").asBoolean()).isEqualTo(cursor != null);
         } while (cursor != null);
         assertThat(seen).containsExactlyElementsOf(ids);
@@ -310,7 +354,8 @@ class OrderFlowIT {
         var chunked = agent.postChunked("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
         assertThat(chunked.status()).isEqualTo(413);
         assertThat(chunked.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
-        var anonymous = new Http(port, null).post("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
+        var anonymous =
+                new Http(port, null).post("/api/orders", "{\"description\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
         assertThat(anonymous.status()).as("401 comes before 413").isEqualTo(401);
     }
 }

@@ -24,8 +24,10 @@ class OutageIT {
 
     @Test
     void ten_seconds_without_the_database_answer_503_and_lose_nothing_acknowledged() throws Exception {
-        try (var service = OwnService.start("outage",
-                "--spring.datasource.hikari.connection-timeout=1000", "--spring.datasource.hikari.validation-timeout=500",
+        try (var service = OwnService.start(
+                "outage",
+                "--spring.datasource.hikari.connection-timeout=1000",
+                "--spring.datasource.hikari.validation-timeout=500",
                 "--ordo.node-id=outage",
                 // its two clients send again at once after each 503, thousands a second as one user: the per-user
                 // limit would answer 429 instead (RateLimitIT tests the limit)
@@ -43,8 +45,11 @@ class OutageIT {
                     while (running.get()) {
                         String name = "Outage " + Thread.currentThread().getId() + "-" + n++;
                         var created = agent.post("/api/orders", OrderFlowIT.standardOrder(name));
-                        answers.add(created.status() + (created.status() == 503
-                                ? " retry-after=" + created.header("Retry-After").orElse("none") : ""));
+                        answers.add(created.status()
+                                + (created.status() == 503
+                                        ? " retry-after="
+                                                + created.header("Retry-After").orElse("none")
+                                        : ""));
                         if (created.status() == 201) {
                             acknowledged.put(created.json().get("id").asText(), name);
                         }
@@ -60,7 +65,9 @@ class OutageIT {
                 readinessDuring.add(anonymous.get("/actuator/health/readiness").status());
             }
             service.startDatabase();
-            var recovered = eventually(() -> agent.post("/api/orders", OrderFlowIT.standardOrder("After outage")).status(),
+            var recovered = eventually(
+                    () -> agent.post("/api/orders", OrderFlowIT.standardOrder("After outage"))
+                            .status(),
                     status -> status == 201);
             Thread.sleep(2000);
             running.set(false);
@@ -68,17 +75,30 @@ class OutageIT {
             assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(recovered).as("writes work again after the outage").isEqualTo(201);
-            assertThat(answers).as("answers under load").allMatch(a -> a.equals("201") || a.equals("503 retry-after=5"));
+            assertThat(answers)
+                    .as("answers under load")
+                    .allMatch(a -> a.equals("201") || a.equals("503 retry-after=5"));
             assertThat(answers).as("the outage was noticed").contains("503 retry-after=5");
-            assertThat(readinessDuring).as("readiness while the database was away").contains(503);
+            assertThat(readinessDuring)
+                    .as("readiness while the database was away")
+                    .contains(503);
             assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(acknowledged).isNotEmpty();
             for (var order : acknowledged.entrySet()) {
-                assertThat(agent.get("/api/orders/" + order.getKey()).status()).as(order.getValue()).isEqualTo(200);
+                assertThat(agent.get("/api/orders/" + order.getKey()).status())
+                        .as(order.getValue())
+                        .isEqualTo(200);
             }
-            var listed = eventually(() -> agent.get("/api/orders?limit=100&q=Outage").json().get("items").size(),
-                    size -> size >= Math.min(100, acknowledged.size()), java.time.Duration.ofSeconds(90));
-            assertThat(listed).as("the list projection recovered").isGreaterThanOrEqualTo(Math.min(100, acknowledged.size()));
+            var listed = eventually(
+                    () -> agent.get("/api/orders?limit=100&q=Outage")
+                            .json()
+                            .get("items")
+                            .size(),
+                    size -> size >= Math.min(100, acknowledged.size()),
+                    java.time.Duration.ofSeconds(90));
+            assertThat(listed)
+                    .as("the list projection recovered")
+                    .isGreaterThanOrEqualTo(Math.min(100, acknowledged.size()));
         }
     }
 }

@@ -14,7 +14,9 @@ class ProdProfileTest {
         var server = TestDatabase.server();
         var app = new SpringApplicationBuilder(OrdoApplication.class)
                 .profiles("prod")
-                .properties("server.port=0", "spring.datasource.url=" + TestDatabase.newDatabase("prod_refusal"),
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + TestDatabase.newDatabase("prod_refusal"),
                         "spring.datasource.username=" + server.user(),
                         "spring.datasource.password=" + server.password());
         assertThatThrownBy(() -> app.run().close())

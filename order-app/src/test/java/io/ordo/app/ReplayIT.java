@@ -52,19 +52,25 @@ class ReplayIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionManager transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ProjectionReplays replays;
 
     @Test
     void rebuilt_projections_equal_the_live_ones_and_readers_never_see_a_half_built_table() throws Exception {
         String sample = seed();
-        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
         assertThat(events).isGreaterThanOrEqualTo(5L * ORDERS);
         await(() -> replays.lag().values().stream().allMatch(lag -> lag == 0), Duration.ofMinutes(5));
 
@@ -90,21 +96,28 @@ class ReplayIT {
         var ops = new Http(port, "ops");
         Instant start = Instant.now();
         for (String name : ProjectionReplays.TABLES.keySet()) {
-            assertThat(ops.post("/api/admin/projections/" + name + "/replay", "{}").status()).isEqualTo(202);
+            assertThat(ops.post("/api/admin/projections/" + name + "/replay", "{}")
+                            .status())
+                    .isEqualTo(202);
         }
         var progress = new ArrayList<String>();
-        await(() -> {
-            var statuses = ops.get("/api/admin/projections").json();
-            statuses.forEach(s -> {
-                if (s.get("state").asText().equals("replaying")) {
-                    progress.add(s.get("name").asText() + " " + s.get("progress").asDouble() + "% "
-                            + s.get("eventsPerSecond").asDouble() + "/s eta " + s.get("eta").asText());
-                }
-            });
-            var flipped = jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
-                    .query(Long.class).single();
-            return flipped == ProjectionReplays.TABLES.size();
-        }, Duration.ofMinutes(15));
+        await(
+                () -> {
+                    var statuses = ops.get("/api/admin/projections").json();
+                    statuses.forEach(s -> {
+                        if (s.get("state").asText().equals("replaying")) {
+                            progress.add(s.get("name").asText() + " "
+                                    + s.get("progress").asDouble() + "% "
+                                    + s.get("eventsPerSecond").asDouble() + "/s eta "
+                                    + s.get("eta").asText());
+                        }
+                    });
+                    var flipped = jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
+                            .query(Long.class)
+                            .single();
+                    return flipped == ProjectionReplays.TABLES.size();
+                },
+                Duration.ofMinutes(15));
         Duration took = Duration.between(start, Instant.now());
         reading.set(false);
         reader.join();
@@ -113,9 +126,16 @@ class ReplayIT {
         assertThat(seen).as("answers during the rebuild").isNotEmpty().containsOnly("ok");
         for (var projection : ProjectionReplays.TABLES.entrySet()) {
             for (String table : projection.getValue()) {
-                assertThat(difference(table + "_blue", table + "_green")).as(table + " live minus rebuilt").isZero();
-                assertThat(difference(table + "_green", table + "_blue")).as(table + " rebuilt minus live").isZero();
-                assertThat(count(table + "_green")).as(table).isEqualTo(count(table + "_blue")).isPositive();
+                assertThat(difference(table + "_blue", table + "_green"))
+                        .as(table + " live minus rebuilt")
+                        .isZero();
+                assertThat(difference(table + "_green", table + "_blue"))
+                        .as(table + " rebuilt minus live")
+                        .isZero();
+                assertThat(count(table + "_green"))
+                        .as(table)
+                        .isEqualTo(count(table + "_blue"))
+                        .isPositive();
             }
         }
         assertThat(admin.get("/api/reports/summary").json()).isEqualTo(summaryBefore);
@@ -123,11 +143,16 @@ class ReplayIT {
         // after the flip, writes land in the rebuilt tables and reads see them at once
         var moved = admin.post("/api/orders/" + sample + "/status", "{\"status\": \"shipped\"}");
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        assertThat(admin.get("/api/orders/" + sample).json().get("status").asText()).isEqualTo("shipped");
+        assertThat(admin.get("/api/orders/" + sample).json().get("status").asText())
+                .isEqualTo("shipped");
 
-        String report = "replay of all 5 projections over %d events: %d s wall, %.0f events/s per projection (5 in parallel); progress samples %s"
-                .formatted(events, took.toSeconds(), events / Math.max(0.001, took.toMillis() / 1000.0),
-                        progress.subList(Math.max(0, progress.size() - 3), progress.size()));
+        String report =
+                "replay of all 5 projections over %d events: %d s wall, %.0f events/s per projection (5 in parallel); progress samples %s"
+                        .formatted(
+                                events,
+                                took.toSeconds(),
+                                events / Math.max(0.001, took.toMillis() / 1000.0),
+                                progress.subList(Math.max(0, progress.size() - 3), progress.size()));
         System.out.println("REPLAY-SPEED: " + report);
         Files.writeString(Path.of("target", "replay-speed.txt"), report + System.lineSeparator());
     }
@@ -141,20 +166,45 @@ class ReplayIT {
             String agg = id.toString();
             String actor = i % 3 == 0 ? "agent" : "manager";
             var meta = MetaData.from(Map.of("tenant", "acme", "actor", actor));
-            var created = new OrderCreated(id, "acme", "R-%07d".formatted(i), "standard", "draft",
+            var created = new OrderCreated(
+                    id,
+                    "acme",
+                    "R-%07d".formatted(i),
+                    "standard",
+                    "draft",
                     new Customer("cust-" + (i % 50), "Replay Customer " + i, "+1555" + i, null),
-                    new Contact(null, null, "Replay Customer " + i, "+1555" + i), "1 Main St", "Replay " + i, null,
-                    i % 2 == 0 ? "north" : "south", i % 5, "USD",
+                    new Contact(null, null, "Replay Customer " + i, "+1555" + i),
+                    "1 Main St",
+                    "Replay " + i,
+                    null,
+                    i % 2 == 0 ? "north" : "south",
+                    i % 5,
+                    "USD",
                     List.of(new OrderLine("SKU-" + i % 7, "Thing", 1 + i % 3, new BigDecimal("9.99"))),
-                    new BigDecimal("9.99").multiply(BigDecimal.valueOf(1 + i % 3)), null, null, actor);
+                    new BigDecimal("9.99").multiply(BigDecimal.valueOf(1 + i % 3)),
+                    null,
+                    null,
+                    actor);
             batch.add(event(agg, 0, created, meta));
-            batch.add(event(agg, 1, new OrderStatusChanged(id, "draft", "pending", "called", null, null, null, "user", actor), meta));
+            batch.add(event(
+                    agg,
+                    1,
+                    new OrderStatusChanged(id, "draft", "pending", "called", null, null, null, "user", actor),
+                    meta));
             batch.add(event(agg, 2, new DiscussionNoteAdded(id, "n-" + i, "Customer prefers mornings", actor), meta));
-            batch.add(event(agg, 3, new OrderDetailsUpdated(id, List.of("priority"), null, null, null, null, null,
-                    7, null, null, null, actor), meta));
-            batch.add(event(agg, 4, i % 10 == 0
-                    ? new OrderCancelled(id, "pending", "cancelled", "changed mind", null, actor)
-                    : new OrderStatusChanged(id, "pending", "confirmed", null, null, null, null, "user", actor), meta));
+            batch.add(event(
+                    agg,
+                    3,
+                    new OrderDetailsUpdated(
+                            id, List.of("priority"), null, null, null, null, null, 7, null, null, null, actor),
+                    meta));
+            batch.add(event(
+                    agg,
+                    4,
+                    i % 10 == 0
+                            ? new OrderCancelled(id, "pending", "cancelled", "changed mind", null, actor)
+                            : new OrderStatusChanged(id, "pending", "confirmed", null, null, null, null, "user", actor),
+                    meta));
             if (i % 10 == 1) {
                 sample = agg;
             }
@@ -182,7 +232,8 @@ class ReplayIT {
 
     private long difference(String left, String right) {
         return jdbc.sql("SELECT count(*) FROM (SELECT * FROM " + left + " EXCEPT ALL SELECT * FROM " + right + ") d")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private long count(String table) {

@@ -41,16 +41,22 @@ class SnapshotIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Configuration axon;
+
     @Autowired
     EventStorageEngine storage;
+
     @Autowired
     TransactionManager transactions;
+
     @Autowired
     Snapshotter snapshotter;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -66,8 +72,8 @@ class SnapshotIT {
         for (int from = 0; from < DELIVERIES; from += 1000) {
             List<DomainEventMessage<?>> batch = new ArrayList<>();
             for (int i = from; i < from + 1000; i++) {
-                batch.add(new GenericDomainEventMessage<>("Order", id, 2L + i,
-                        new LeadDelivered(OrderId.parse(id).orElseThrow(), "lead-" + i, "agent")));
+                batch.add(new GenericDomainEventMessage<>(
+                        "Order", id, 2L + i, new LeadDelivered(OrderId.parse(id).orElseThrow(), "lead-" + i, "agent")));
             }
             transactions.executeInTransaction(() -> storage.appendEvents(batch));
         }
@@ -75,22 +81,33 @@ class SnapshotIT {
         timeLoads(id, 3, true); // warm-up: class loading and JIT, not the store
         long[] withoutSnapshot = timeLoads(id, 5, true);
         snapshotter.scheduleSnapshot(Order.class, id);
-        long snapshotAt = jdbc.sql("SELECT max(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
-                .param("id", id).query(Long.class).single();
+        long snapshotAt = jdbc.sql(
+                        "SELECT max(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
         assertThat(snapshotAt).isEqualTo(DELIVERIES + 1L);
         long[] withSnapshot = timeLoads(id, 5, false);
 
         // proof: without the events the snapshot covers, the order still knows all 20,000 leads
-        int removed = jdbc.sql("DELETE FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number <= :seq")
-                .param("id", id).param("seq", snapshotAt).update();
+        int removed = jdbc.sql(
+                        "DELETE FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number <= :seq")
+                .param("id", id)
+                .param("seq", snapshotAt)
+                .update();
         assertThat(removed).isEqualTo(DELIVERIES + 2);
-        assertThatThrownBy(() -> commands.sendAndWait(new DeliverLeadCommand(OrderId.parse(id).orElseThrow(),
-                "lead-12345", "agent", null))).isInstanceOf(DuplicateLeadException.class);
+        assertThatThrownBy(() -> commands.sendAndWait(
+                        new DeliverLeadCommand(OrderId.parse(id).orElseThrow(), "lead-12345", "agent", null)))
+                .isInstanceOf(DuplicateLeadException.class);
         commands.sendAndWait(new DeliverLeadCommand(OrderId.parse(id).orElseThrow(), "lead-new", "agent", null));
 
         String report = "load of a %d-event order: without snapshot median %d ms %s; from snapshot median %d ms %s"
-                .formatted(DELIVERIES + 2, median(withoutSnapshot), Arrays.toString(withoutSnapshot),
-                        median(withSnapshot), Arrays.toString(withSnapshot));
+                .formatted(
+                        DELIVERIES + 2,
+                        median(withoutSnapshot),
+                        Arrays.toString(withoutSnapshot),
+                        median(withSnapshot),
+                        Arrays.toString(withSnapshot));
         System.out.println("SNAPSHOT-LOAD: " + report);
         Files.writeString(Path.of("target", "snapshot-load.txt"), report + System.lineSeparator());
     }
@@ -100,7 +117,9 @@ class SnapshotIT {
      * takes snapshots, i.e. a plain replay of every event; else through the application's own repository.
      */
     private long[] timeLoads(String id, int times, boolean fromEvents) {
-        var replaying = EventSourcingRepository.builder(Order.class).eventStore(axon.eventStore()).build();
+        var replaying = EventSourcingRepository.builder(Order.class)
+                .eventStore(axon.eventStore())
+                .build();
         long[] millis = new long[times];
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
@@ -109,7 +128,9 @@ class SnapshotIT {
                 unitOfWork.attachTransaction(transactions);
                 if (fromEvents) {
                     // readEvents(id) would start from a snapshot if one existed; this repository's store has none
-                    jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = :id").param("id", id).update();
+                    jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                            .param("id", id)
+                            .update();
                     replaying.load(id);
                 } else {
                     axon.repository(Order.class).load(id);
@@ -127,5 +148,4 @@ class SnapshotIT {
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
-
 }

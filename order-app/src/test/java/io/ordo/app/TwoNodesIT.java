@@ -35,7 +35,8 @@ class TwoNodesIT {
     static void startTwoNodes() {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("two_nodes");
-        jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
+        jdbc = JdbcClient.create(
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
         nodeA = start(url, server, "node-a");
         nodeB = start(url, server, "node-b");
     }
@@ -43,9 +44,13 @@ class TwoNodesIT {
     static ConfigurableApplicationContext start(String url, TestDatabase.Server server, String nodeId) {
         // command-line arguments: they outrank application.yml (server.port there reads SERVER_PORT)
         return new SpringApplicationBuilder(OrdoApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password(),
-                        "--ordo.node-id=" + nodeId, "--spring.application.name=ordo-" + nodeId);
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + server.user(),
+                        "--spring.datasource.password=" + server.password(),
+                        "--ordo.node-id=" + nodeId,
+                        "--spring.application.name=ordo-" + nodeId);
     }
 
     @AfterAll
@@ -59,14 +64,18 @@ class TwoNodesIT {
     }
 
     static Http as(ConfigurableApplicationContext node, String user) {
-        return new Http(((ServletWebServerApplicationContext) node).getWebServer().getPort(), user);
+        return new Http(
+                ((ServletWebServerApplicationContext) node).getWebServer().getPort(), user);
     }
 
     @Test
     void fifty_racing_commands_from_two_nodes_are_all_accounted_for() throws Exception {
         var a = as(nodeA, "agent");
         var b = as(nodeB, "agent");
-        String id = a.post("/api/orders", OrderFlowIT.standardOrder("Raced")).json().get("id").asText();
+        String id = a.post("/api/orders", OrderFlowIT.standardOrder("Raced"))
+                .json()
+                .get("id")
+                .asText();
 
         var pool = Executors.newFixedThreadPool(16);
         var go = new CountDownLatch(1);
@@ -99,36 +108,64 @@ class TwoNodesIT {
         pool.shutdown();
 
         List<Long> sequences = jdbc.sql("""
-                        SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = :id ORDER BY sequence_number""")
-                .param("id", id).query(Long.class).list();
-        assertThat(sequences).as("one event per successful answer, plus the creation").hasSize(succeeded + 1);
+                        SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = :id ORDER BY sequence_number""").param("id", id).query(Long.class).list();
+        assertThat(sequences)
+                .as("one event per successful answer, plus the creation")
+                .hasSize(succeeded + 1);
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).isEqualTo((long) i);
         }
         assertThat(codes).doesNotContain(500, 503);
 
         long version = sequences.size() - 1;
-        assertThat(as(nodeA, "agent").get("/api/orders/" + id).json().get("version").asLong()).isEqualTo(version);
-        assertThat(as(nodeB, "agent").get("/api/orders/" + id).json().get("version").asLong()).isEqualTo(version);
+        assertThat(as(nodeA, "agent")
+                        .get("/api/orders/" + id)
+                        .json()
+                        .get("version")
+                        .asLong())
+                .isEqualTo(version);
+        assertThat(as(nodeB, "agent")
+                        .get("/api/orders/" + id)
+                        .json()
+                        .get("version")
+                        .asLong())
+                .isEqualTo(version);
         assertThat(as(nodeB, "agent").get("/api/orders/" + id + "/notes").json().size())
-                .isEqualTo(as(nodeA, "agent").get("/api/orders/" + id + "/notes").json().size());
-        var listed = eventually(() -> as(nodeB, "agent").get("/api/orders?q=Raced&active=all").json(),
-                page -> page.get("items").size() == 1 && page.get("items").get(0).get("version").asLong() == version);
-        assertThat(listed.get("items").get(0).get("version").asLong()).as("the list caught up on both").isEqualTo(version);
+                .isEqualTo(as(nodeA, "agent")
+                        .get("/api/orders/" + id + "/notes")
+                        .json()
+                        .size());
+        var listed = eventually(
+                () -> as(nodeB, "agent").get("/api/orders?q=Raced&active=all").json(),
+                page -> page.get("items").size() == 1
+                        && page.get("items").get(0).get("version").asLong() == version);
+        assertThat(listed.get("items").get(0).get("version").asLong())
+                .as("the list caught up on both")
+                .isEqualTo(version);
     }
 
     @Test
     void each_node_shows_the_others_writes_at_once() {
         var a = as(nodeA, "manager");
         var b = as(nodeB, "manager");
-        String id = a.post("/api/orders", OrderFlowIT.standardOrder("Seen everywhere")).json().get("id").asText();
+        String id = a.post("/api/orders", OrderFlowIT.standardOrder("Seen everywhere"))
+                .json()
+                .get("id")
+                .asText();
         assertThat(b.get("/api/orders/" + id).status()).isEqualTo(200);
         var moved = b.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
         assertThat(moved.status()).isEqualTo(200);
         assertThat(a.get("/api/orders/" + id).json().get("status").asText()).isEqualTo("pending");
         assertThat(a.get("/api/orders/" + id + "/timeline").json()).hasSize(2);
-        assertThat(a.post("/api/orders/" + id + "/notes", "{\"text\": \"from A\"}").status()).isEqualTo(201);
-        assertThat(b.get("/api/orders/" + id + "/notes").json().get(0).get("text").asText()).isEqualTo("from A");
+        assertThat(a.post("/api/orders/" + id + "/notes", "{\"text\": \"from A\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(b.get("/api/orders/" + id + "/notes")
+                        .json()
+                        .get(0)
+                        .get("text")
+                        .asText())
+                .isEqualTo("from A");
         assertThat(b.get("/api/orders/" + id + "/events").json().get("items")).hasSize(3);
         var stale = a.post("/api/orders/" + id + "/status", "{\"status\": \"confirmed\"}", "\"1\"");
         assertThat(stale.status()).as("B's note moved the version on").isEqualTo(412);

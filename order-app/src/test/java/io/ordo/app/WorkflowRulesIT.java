@@ -34,7 +34,9 @@ class WorkflowRulesIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("totalAmount").isNull()).isTrue();
         String id = created.json().get("id").asText();
-        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
+        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"active\"}")
+                        .status())
+                .isEqualTo(200);
         return id;
     }
 
@@ -71,7 +73,9 @@ class WorkflowRulesIT {
     @Test
     void capacity_and_duplicates_are_refused_while_active() {
         String id = campaign(2, LocalDate.now(ZoneOffset.UTC).minusDays(2).toString());
-        assertThat(agent.post("/api/orders/" + id + "/leads", "{\"leadId\": \"lead-1\"}").status()).isEqualTo(200);
+        assertThat(agent.post("/api/orders/" + id + "/leads", "{\"leadId\": \"lead-1\"}")
+                        .status())
+                .isEqualTo(200);
         var duplicate = agent.post("/api/orders/" + id + "/leads", "{\"leadId\": \"lead-1\"}");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_LEAD");
@@ -80,13 +84,17 @@ class WorkflowRulesIT {
         assertThat(late.get("completionPercentage").asDouble()).isEqualTo(50.0);
 
         // pause, lower the purchase to what was delivered, resume: now the campaign is full
-        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"paused\"}").status()).isEqualTo(200);
+        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"paused\"}")
+                        .status())
+                .isEqualTo(200);
         var tooLow = agent.patch("/api/orders/" + id, "{\"leadsPurchased\": 0}", null);
         assertThat(tooLow.status()).isEqualTo(400);
         var lowered = agent.patch("/api/orders/" + id, "{\"leadsPurchased\": 1}", null);
         assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
         assertThat(lowered.json().get("status").asText()).isEqualTo("paused");
-        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
+        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"active\"}")
+                        .status())
+                .isEqualTo(200);
         var beyond = agent.post("/api/orders/" + id + "/leads", "{\"leadId\": \"lead-2\"}");
         assertThat(beyond.status()).isEqualTo(409);
         assertThat(beyond.json().get("code").asText()).isEqualTo("CAPACITY_EXCEEDED");
@@ -107,8 +115,10 @@ class WorkflowRulesIT {
         String id = standard.json().get("id").asText();
         var lead = agent.post("/api/orders/" + id + "/leads", "{\"leadId\": \"x\"}");
         assertThat(lead.status()).isEqualTo(400);
-        var withLeads = agent.post("/api/orders", OrderFlowIT.standardOrder("X").replace("\"workflow\": \"standard\"",
-                "\"workflow\": \"standard\", \"leadsPurchased\": 5"));
+        var withLeads = agent.post(
+                "/api/orders",
+                OrderFlowIT.standardOrder("X")
+                        .replace("\"workflow\": \"standard\"", "\"workflow\": \"standard\", \"leadsPurchased\": 5"));
         assertThat(withLeads.status()).isEqualTo(400);
         assertThat(withLeads.json().get("errors").get(0).get("field").asText()).isEqualTo("leadsPurchased");
         var noLeads = agent.post("/api/orders", "{\"workflow\": \"lead_campaign\"}");
@@ -125,11 +135,16 @@ class WorkflowRulesIT {
         String id = created.json().get("id").asText();
         var unjustified = agent.patch("/api/orders/" + id, "{\"description\": \"Bigger table\"}", null);
         assertThat(unjustified.status()).isEqualTo(400);
-        assertThat(unjustified.json().get("errors").get(0).get("field").asText()).isEqualTo("justification");
-        var justified = agent.patch("/api/orders/" + id,
-                "{\"description\": \"Bigger table\", \"justification\": \"customer called\"}", null);
+        assertThat(unjustified.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("justification");
+        var justified = agent.patch(
+                "/api/orders/" + id,
+                "{\"description\": \"Bigger table\", \"justification\": \"customer called\"}",
+                null);
         assertThat(justified.status()).isEqualTo(200);
-        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"in_production\"}").status()).isEqualTo(200);
+        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"in_production\"}")
+                        .status())
+                .isEqualTo(200);
         var late = agent.patch("/api/orders/" + id, "{\"description\": \"Chair\", \"justification\": \"oops\"}", null);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("code").asText()).isEqualTo("NOT_EDITABLE");
@@ -143,24 +158,34 @@ class WorkflowRulesIT {
 
     @Test
     void the_discussion_keeps_notes_in_order_and_counts_them_in_the_version() {
-        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Talkative")).json().get("id").asText();
+        String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Talkative"))
+                .json()
+                .get("id")
+                .asText();
         var first = agent.post("/api/orders/" + id + "/notes", "{\"text\": \"Customer prefers mornings\"}");
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().get("by").asText()).isEqualTo("agent");
         assertThat(first.json().get("id").asText()).isNotBlank();
-        assertThat(new Http(port, "manager").post("/api/orders/" + id + "/notes", "{\"text\": \"Noted\"}").status())
+        assertThat(new Http(port, "manager")
+                        .post("/api/orders/" + id + "/notes", "{\"text\": \"Noted\"}")
+                        .status())
                 .isEqualTo(201);
         var notes = new Http(port, "viewer").get("/api/orders/" + id + "/notes");
         assertThat(notes.status()).isEqualTo(200);
         List<String> texts = new ArrayList<>();
-        notes.json().forEach(n -> texts.add(n.get("by").asText() + ": " + n.get("text").asText()));
+        notes.json()
+                .forEach(n ->
+                        texts.add(n.get("by").asText() + ": " + n.get("text").asText()));
         assertThat(texts).containsExactly("agent: Customer prefers mornings", "manager: Noted");
         var order = agent.get("/api/orders/" + id);
         assertThat(order.json().get("version").asLong()).isEqualTo(2);
         assertThat(order.header("ETag")).contains("\"2\"");
-        assertThat(new Http(port, "viewer").post("/api/orders/" + id + "/notes", "{\"text\": \"hi\"}").status())
+        assertThat(new Http(port, "viewer")
+                        .post("/api/orders/" + id + "/notes", "{\"text\": \"hi\"}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(agent.post("/api/orders/" + id + "/notes", "{\"text\": \"" + "x".repeat(4001) + "\"}").status())
+        assertThat(agent.post("/api/orders/" + id + "/notes", "{\"text\": \"" + "x".repeat(4001) + "\"}")
+                        .status())
                 .isEqualTo(400);
         agent.post("/api/orders/" + id + "/cancel", "{\"reason\": \"gone\"}");
         var closed = agent.post("/api/orders/" + id + "/notes", "{\"text\": \"anyone?\"}");

@@ -19,7 +19,9 @@ class BenchmarkSmokeIT {
         try (var left = Files.list(scratch)) {
             assertThat(left).as("the benchmark's database, deleted at the end").isEmpty();
         }
-        assertThat(figures).extracting(OrdoBenchmark.Figure::what).anyMatch(w -> w.startsWith("raw JDBC"))
+        assertThat(figures)
+                .extracting(OrdoBenchmark.Figure::what)
+                .anyMatch(w -> w.startsWith("raw JDBC"))
                 .anyMatch(w -> w.startsWith("POST /api/orders, 16"))
                 .anyMatch(w -> w.startsWith("status changes, 16 clients, orders of"))
                 .anyMatch(w -> w.startsWith("projection lag"))
@@ -29,10 +31,14 @@ class BenchmarkSmokeIT {
                 .anyMatch(w -> w.startsWith("peak RSS"));
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());
         if (CpuMeter.available()) {
-            assertThat(figures).filteredOn(f -> f.what().startsWith("POST /api/orders, 16"))
-                    .singleElement().satisfies(f -> assertThat(f.note()).contains("CPU per create: service"));
-            assertThat(figures).filteredOn(f -> f.what().startsWith("replay"))
-                    .singleElement().satisfies(f -> assertThat(f.note()).contains("CPU: service"));
+            assertThat(figures)
+                    .filteredOn(f -> f.what().startsWith("POST /api/orders, 16"))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.note()).contains("CPU per create: service"));
+            assertThat(figures)
+                    .filteredOn(f -> f.what().startsWith("replay"))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.note()).contains("CPU: service"));
         }
         System.out.println(OrdoBenchmark.table(figures));
     }

@@ -22,8 +22,7 @@ final class CpuMeter {
     private static final double MS_PER_TICK = 10.0;
 
     /** The counters at one moment, in clock ticks. */
-    record Reading(long service, long postgres, long client, long steal, long machine) {
-    }
+    record Reading(long service, long postgres, long client, long steal, long machine) {}
 
     /** The CPU of one phase, in milliseconds, and the share of the machine's time stolen from it. */
     record Usage(double serviceMs, double postgresMs, double clientMs, double stealShare) {
@@ -33,14 +32,14 @@ final class CpuMeter {
             if (count <= 0) {
                 return "";
             }
-            return "CPU per %s: service %.2f ms, PostgreSQL %.2f ms, client %.2f ms; steal %.0f %%".formatted(
-                    operation, serviceMs / count, postgresMs / count, clientMs / count, stealShare * 100);
+            return "CPU per %s: service %.2f ms, PostgreSQL %.2f ms, client %.2f ms; steal %.0f %%"
+                    .formatted(operation, serviceMs / count, postgresMs / count, clientMs / count, stealShare * 100);
         }
 
         /** e.g. "CPU: service 61 s, PostgreSQL 109 s, client 1 s; steal 3 %". */
         String total() {
-            return "CPU: service %.0f s, PostgreSQL %.0f s, client %.0f s; steal %.0f %%".formatted(
-                    serviceMs / 1000, postgresMs / 1000, clientMs / 1000, stealShare * 100);
+            return "CPU: service %.0f s, PostgreSQL %.0f s, client %.0f s; steal %.0f %%"
+                    .formatted(serviceMs / 1000, postgresMs / 1000, clientMs / 1000, stealShare * 100);
         }
     }
 
@@ -65,7 +64,9 @@ final class CpuMeter {
         long postmaster = Long.parseLong(lines(postmasterPidFile).get(0).trim());
         long postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 ProcessTimes times = ProcessTimes.of(process);
                 if (times == null) {
                     continue;
@@ -80,9 +81,11 @@ final class CpuMeter {
             throw new UncheckedIOException(e);
         }
         long[] machine = machineTicks(lines(Path.of("/proc/stat")).get(0));
-        long service = servicePid <= 0 ? 0 : ProcessTimes.of(Path.of("/proc", String.valueOf(servicePid))).own();
-        return new Reading(service, postgres,
-                ProcessTimes.of(Path.of("/proc/self")).own(), machine[0], machine[1]);
+        long service = servicePid <= 0
+                ? 0
+                : ProcessTimes.of(Path.of("/proc", String.valueOf(servicePid))).own();
+        return new Reading(
+                service, postgres, ProcessTimes.of(Path.of("/proc/self")).own(), machine[0], machine[1]);
     }
 
     /**
@@ -117,7 +120,9 @@ final class CpuMeter {
 
     static Usage between(Reading before, Reading after) {
         long machine = after.machine() - before.machine();
-        return new Usage(millis(after.service() - before.service()), millis(after.postgres() - before.postgres()),
+        return new Usage(
+                millis(after.service() - before.service()),
+                millis(after.postgres() - before.postgres()),
                 millis(after.client() - before.client()),
                 machine <= 0 ? 0 : (after.steal() - before.steal()) / (double) machine);
     }
@@ -163,7 +168,10 @@ final class CpuMeter {
             long pid = Long.parseLong(line.substring(0, line.indexOf(' ')));
             String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
             // f[0] is field 3 (state): field n is f[n - 3]
-            return new ProcessTimes(pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+            return new ProcessTimes(
+                    pid,
+                    Long.parseLong(f[1]),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]),
                     Long.parseLong(f[13]) + Long.parseLong(f[14]));
         }
     }

@@ -27,7 +27,8 @@ class CpuMeterTest {
     void a_command_name_is_what_stands_between_the_first_and_the_last_parenthesis() {
         assertThat(CpuMeter.ProcessTimes.command("17 (C2 CompilerThre) S 1 17 17 0 -1 0 0 0 0 0 40 2 0 0 20 0"))
                 .isEqualTo("C2 CompilerThre");
-        assertThat(CpuMeter.ProcessTimes.command("4242 (postgres: ordo (x) idle) S 4200")).isEqualTo("postgres: ordo (x) idle");
+        assertThat(CpuMeter.ProcessTimes.command("4242 (postgres: ordo (x) idle) S 4200"))
+                .isEqualTo("postgres: ordo (x) idle");
     }
 
     @Test
@@ -58,7 +59,8 @@ class CpuMeterTest {
 
         var before = meter.read();
         long spin = 0;
-        long until = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() + 500_000_000L;
+        long until =
+                ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() + 500_000_000L;
         while (ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() < until) {
             spin++;
         }

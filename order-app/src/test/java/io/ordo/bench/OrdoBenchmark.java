@@ -37,8 +37,13 @@ import java.util.function.IntFunction;
 public final class OrdoBenchmark {
 
     /** How big a run is. */
-    public record Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples, java.util.Set<String> phases,
-                           List<String> jvmArgs) {
+    public record Settings(
+            Duration phase,
+            int longOrderEvents,
+            int listOrders,
+            int lagSamples,
+            java.util.Set<String> phases,
+            List<String> jvmArgs) {
 
         /** Every phase, in the order a run takes them. */
         public static final List<String> ALL = List.of("raw", "creates", "status", "lag", "list", "replay");
@@ -55,9 +60,12 @@ public final class OrdoBenchmark {
         public static Settings fromSystemProperties() {
             String phases = System.getProperty("bench.phases", String.join(",", ALL));
             String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
-            return new Settings(Duration.ofSeconds(Long.getLong("bench.seconds", 10)),
-                    Integer.getInteger("bench.longOrderEvents", 500), Integer.getInteger("bench.listOrders", 100_000),
-                    Integer.getInteger("bench.lagSamples", 200), java.util.Set.of(phases.split(",")),
+            return new Settings(
+                    Duration.ofSeconds(Long.getLong("bench.seconds", 10)),
+                    Integer.getInteger("bench.longOrderEvents", 500),
+                    Integer.getInteger("bench.listOrders", 100_000),
+                    Integer.getInteger("bench.lagSamples", 200),
+                    java.util.Set.of(phases.split(",")),
                     jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
         }
 
@@ -67,10 +75,10 @@ public final class OrdoBenchmark {
     }
 
     /** One measured figure. */
-    public record Figure(String what, double value, String unit, String note) {
-    }
+    public record Figure(String what, double value, String unit, String note) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     static {
         // the JDK's blocking client keeps 5 idle connections per server by default: 16 clients would reconnect
         System.setProperty("http.maxConnections", "64");
@@ -78,6 +86,7 @@ public final class OrdoBenchmark {
 
     /** The JIT has settled when its compilers use less than this share of one core over {@link #SETTLE_WINDOW}. */
     private static final double SETTLED = 0.05;
+
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(10);
 
     private static final String AUTH = basic("admin");
@@ -97,8 +106,8 @@ public final class OrdoBenchmark {
 
     public static void main(String[] args) throws Exception {
         var benchmark = new OrdoBenchmark(Settings.fromSystemProperties());
-        var figures = benchmark.run(Path.of(System.getProperty("bench.jar", "target")),
-                Path.of(System.getProperty("java.io.tmpdir")));
+        var figures = benchmark.run(
+                Path.of(System.getProperty("bench.jar", "target")), Path.of(System.getProperty("java.io.tmpdir")));
         String table = table(figures);
         System.out.println(table);
         String out = System.getProperty("bench.output");
@@ -141,7 +150,8 @@ public final class OrdoBenchmark {
             if (settings.runs("raw")) {
                 rawInserts(1);
                 rawInserts(16);
-                // the raw rows written out now: the checkpoint they cause would otherwise run beside Ordo's first phases
+                // the raw rows written out now: the checkpoint they cause would otherwise run beside Ordo's first
+                // phases
                 checkpoint();
             }
             Process ordo = startOrdo(jarDirectory);
@@ -156,7 +166,8 @@ public final class OrdoBenchmark {
                 }
                 if (settings.runs("status")) {
                     statusChanges(16, 0, "short orders");
-                    statusChanges(16, settings.longOrderEvents(), "orders of ~" + settings.longOrderEvents() + " events");
+                    statusChanges(
+                            16, settings.longOrderEvents(), "orders of ~" + settings.longOrderEvents() + " events");
                 }
                 if (settings.runs("lag")) {
                     projectionLag();
@@ -197,7 +208,8 @@ public final class OrdoBenchmark {
                       UNIQUE (aggregate_identifier, sequence_number))""");
         }
         byte[] payload = ("{\"orderId\":\"x\",\"from\":\"draft\",\"to\":\"pending\",\"actor\":\"agent\",\"padding\":\""
-                + "x".repeat(300) + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + "x".repeat(300) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         var count = new AtomicLong();
         var cpu = cpu();
         var deadline = Instant.now().plus(settings.phase());
@@ -223,8 +235,10 @@ public final class OrdoBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(settings.phase().toSeconds() + 60, TimeUnit.SECONDS);
-        figures.add(new Figure("raw JDBC event-row inserts, " + threads + " thread" + (threads > 1 ? "s" : ""),
-                count.get() / (double) settings.phase().toSeconds(), "rows/s",
+        figures.add(new Figure(
+                "raw JDBC event-row inserts, " + threads + " thread" + (threads > 1 ? "s" : ""),
+                count.get() / (double) settings.phase().toSeconds(),
+                "rows/s",
                 "one row per transaction, durable commits" + cpuPer(cpu, "row", count.get())));
     }
 
@@ -233,7 +247,9 @@ public final class OrdoBenchmark {
     private Process startOrdo(Path jarDirectory) throws Exception {
         Path jar;
         try (var files = Files.list(jarDirectory)) {
-            jar = files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar")).findFirst().orElseThrow();
+            jar = files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
         }
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -249,12 +265,19 @@ public final class OrdoBenchmark {
         }
         command.add("@" + options.toAbsolutePath());
         command.addAll(settings.jvmArgs());
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--ordo.node-id=bench",
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--ordo.node-id=bench",
                 // every request comes from one user, up to 16 at a time: the per-user limit would measure itself
                 "--ordo.rate-limit.enabled=false"));
         Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log")
+                        .toFile())
                 .start();
         base = "http://localhost:" + port;
         Instant deadline = Instant.now().plusSeconds(120);
@@ -271,8 +294,7 @@ public final class OrdoBenchmark {
     }
 
     /** A service's answer: its status and body. */
-    record Answer(int statusCode, String body) {
-    }
+    record Answer(int statusCode, String body) {}
 
     /**
      * One request on a kept-alive connection of the JDK's plain blocking client: the figures are the service's, so the
@@ -284,7 +306,8 @@ public final class OrdoBenchmark {
     }
 
     private Answer send(String method, String path, String body, String authorization) throws IOException {
-        var connection = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        var connection =
+                (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setRequestProperty("Authorization", authorization);
         if (body != null) {
@@ -329,15 +352,18 @@ public final class OrdoBenchmark {
         var done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
-            new Thread(() -> {
-                while (Instant.now().isBefore(deadline)) {
-                    long start = System.nanoTime();
-                    if (call.apply(client)) {
-                        latencies.add(System.nanoTime() - start);
-                    }
-                }
-                done.countDown();
-            }, "bench-client-" + client).start();
+            new Thread(
+                            () -> {
+                                while (Instant.now().isBefore(deadline)) {
+                                    long start = System.nanoTime();
+                                    if (call.apply(client)) {
+                                        latencies.add(System.nanoTime() - start);
+                                    }
+                                }
+                                done.countDown();
+                            },
+                            "bench-client-" + client)
+                    .start();
         }
         done.await();
         return Phase.of(latencies, since(cpu));
@@ -348,8 +374,13 @@ public final class OrdoBenchmark {
         List<Long> sortedNanos = phase.sortedNanos();
         double perSecond = sortedNanos.size() / (double) settings.phase().toSeconds();
         String cpu = phase.cpu() == null ? "" : "; " + phase.cpu().per(operation, sortedNanos.size());
-        figures.add(new Figure(what, perSecond, "/s", "p50 %.1f ms, p99 %.1f ms".formatted(
-                percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6) + cpu));
+        figures.add(new Figure(
+                what,
+                perSecond,
+                "/s",
+                "p50 %.1f ms, p99 %.1f ms"
+                                .formatted(percentile(sortedNanos, 50) / 1e6, percentile(sortedNanos, 99) / 1e6)
+                        + cpu));
     }
 
     private CpuMeter.Reading cpu() {
@@ -389,14 +420,19 @@ public final class OrdoBenchmark {
      * compilers' CPU (not Linux), the minimum only. The time it took is a figure of the table. A checkpoint follows.
      */
     private void warmUp() throws Exception {
-        long minimum = Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
-        long maximum = Math.max(minimum, Long.getLong("bench.warmupMax", 30 * settings.phase().toSeconds()));
+        long minimum =
+                Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
+        long maximum = Math.max(
+                minimum, Long.getLong("bench.warmupMax", 30 * settings.phase().toSeconds()));
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
         var pool = Executors.newFixedThreadPool(4);
         for (int c = 0; c < 4; c++) {
             pool.submit(() -> {
                 while (!stop.get()) {
-                    String id = JSON.readTree(send("POST", "/api/orders", order("Warm-up")).body()).get("id").asText();
+                    String id = JSON.readTree(send("POST", "/api/orders", order("Warm-up"))
+                                    .body())
+                            .get("id")
+                            .asText();
                     send("POST", "/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
                     send("GET", "/api/orders/" + id, null);
                 }
@@ -412,7 +448,8 @@ public final class OrdoBenchmark {
                 Thread.sleep(SETTLE_WINDOW.toMillis());
                 double compilersMs = CpuMeter.millis(Math.max(0, meter.compilerTicks() - before));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                note = "the JIT compilers used %.0f ms of CPU in the last %d s".formatted(compilersMs, SETTLE_WINDOW.toSeconds());
+                note = "the JIT compilers used %.0f ms of CPU in the last %d s"
+                        .formatted(compilersMs, SETTLE_WINDOW.toSeconds());
                 if (compilersMs < SETTLED * SETTLE_WINDOW.toMillis()) {
                     break;
                 }
@@ -427,20 +464,28 @@ public final class OrdoBenchmark {
         if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the warm-up's clients did not stop");
         }
-        figures.add(new Figure("warm-up (unmeasured: 4 clients creating, moving and reading orders)",
-                (System.nanoTime() - start) / 1e9, "s", note));
+        figures.add(new Figure(
+                "warm-up (unmeasured: 4 clients creating, moving and reading orders)",
+                (System.nanoTime() - start) / 1e9,
+                "s",
+                note));
         // its writes on disk now, as the raw phase's: their checkpoint would otherwise run beside the first phases
         checkpoint();
     }
 
     private void creates(int clients) throws InterruptedException {
-        report("POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""), "create", load(clients, client -> {
-            try {
-                return send("POST", "/api/orders", order("Bench " + client)).statusCode() == 201;
-            } catch (IOException | InterruptedException e) {
-                return false;
-            }
-        }));
+        report(
+                "POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""),
+                "create",
+                load(clients, client -> {
+                    try {
+                        return send("POST", "/api/orders", order("Bench " + client))
+                                        .statusCode()
+                                == 201;
+                    } catch (IOException | InterruptedException e) {
+                        return false;
+                    }
+                }));
     }
 
     /**
@@ -471,7 +516,9 @@ public final class OrdoBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        report("POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond), "create",
+        report(
+                "POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond),
+                "create",
                 Phase.of(latencies, since(cpu)));
     }
 
@@ -504,7 +551,9 @@ public final class OrdoBenchmark {
         java.util.Arrays.fill(next, "paused");
         report("status changes, " + clients + " clients, " + label, "status change", load(clients, client -> {
             try {
-                var answer = send("POST", "/api/orders/" + campaigns.get(client) + "/status",
+                var answer = send(
+                        "POST",
+                        "/api/orders/" + campaigns.get(client) + "/status",
                         "{\"status\": \"" + next[client] + "\"}");
                 next[client] = next[client].equals("paused") ? "active" : "paused";
                 return answer.statusCode() == 200;
@@ -531,7 +580,9 @@ public final class OrdoBenchmark {
             String name = "Lag" + UUID.randomUUID().toString().replace("-", "");
             send("POST", "/api/orders", order(name));
             long answered = System.nanoTime();
-            while (JSON.readTree(send("GET", "/api/orders?q=" + name, null).body()).get("items").isEmpty()) {
+            while (JSON.readTree(send("GET", "/api/orders?q=" + name, null).body())
+                    .get("items")
+                    .isEmpty()) {
                 Thread.sleep(2);
             }
             lags.add(System.nanoTime() - answered);
@@ -540,8 +591,11 @@ public final class OrdoBenchmark {
         background.shutdown();
         background.awaitTermination(60, TimeUnit.SECONDS);
         Collections.sort(lags);
-        figures.add(new Figure("projection lag, create answered → in the list (8 writers busy)",
-                percentile(lags, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(lags, 99) / 1e6)));
+        figures.add(new Figure(
+                "projection lag, create answered → in the list (8 writers busy)",
+                percentile(lags, 50) / 1e6,
+                "ms p50",
+                "p99 %.1f ms".formatted(percentile(lags, 99) / 1e6)));
     }
 
     /**
@@ -556,10 +610,12 @@ public final class OrdoBenchmark {
         properties.setProperty("reWriteBatchedInserts", "true");
         dataSource.setConnectionProperties(properties);
         var serializer = org.axonframework.serialization.json.JacksonSerializer.builder()
-                .objectMapper(io.ordo.adapters.persistence.EventJson.objectMapper()).build();
+                .objectMapper(io.ordo.adapters.persistence.EventJson.objectMapper())
+                .build();
         var engine = new io.ordo.adapters.persistence.PreciseJdbcEventStorageEngine(
                 org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
-                        .eventSerializer(serializer).snapshotSerializer(serializer)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
                         .connectionProvider(new org.axonframework.common.jdbc.DataSourceConnectionProvider(dataSource))
                         .transactionManager(org.axonframework.common.transaction.NoTransactionManager.INSTANCE)
                         .schema(io.ordo.adapters.persistence.EventStoreConfiguration.schema()));
@@ -576,17 +632,36 @@ public final class OrdoBenchmark {
         for (int n = 0; n < orders; n++) {
             var id = io.ordo.domain.OrderId.of(UUID.randomUUID());
             String name = "Bench Customer " + (n % 5000);
-            var created = new io.ordo.domain.event.OrderCreated(id, "acme", "GEN-%07d".formatted(n), "standard", "draft",
+            var created = new io.ordo.domain.event.OrderCreated(
+                    id,
+                    "acme",
+                    "GEN-%07d".formatted(n),
+                    "standard",
+                    "draft",
                     new io.ordo.domain.Customer("cust-" + (n % 1000), name, "+1555" + n, null),
-                    new io.ordo.domain.Contact(null, null, name, "+1555" + n), "1 Main St", "Headphones", null, null,
-                    n % 5, "USD", List.of(new io.ordo.domain.OrderLine("SKU-1", "Headphones", 1 + n % 3,
-                    new java.math.BigDecimal("100.00"))), new java.math.BigDecimal("100.00").multiply(
-                    java.math.BigDecimal.valueOf(1 + n % 3)), null, null, "agent");
-            batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Order", id.toString(), 0, created, meta));
+                    new io.ordo.domain.Contact(null, null, name, "+1555" + n),
+                    "1 Main St",
+                    "Headphones",
+                    null,
+                    null,
+                    n % 5,
+                    "USD",
+                    List.of(new io.ordo.domain.OrderLine(
+                            "SKU-1", "Headphones", 1 + n % 3, new java.math.BigDecimal("100.00"))),
+                    new java.math.BigDecimal("100.00").multiply(java.math.BigDecimal.valueOf(1 + n % 3)),
+                    null,
+                    null,
+                    "agent");
+            batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                    "Order", id.toString(), 0, created, meta));
             if (n % 4 != 0) {
-                batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Order", id.toString(), 1,
-                        new io.ordo.domain.event.OrderStatusChanged(id, "draft", "pending", null, null, null, null,
-                                "user", "agent"), meta));
+                batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                        "Order",
+                        id.toString(),
+                        1,
+                        new io.ordo.domain.event.OrderStatusChanged(
+                                id, "draft", "pending", null, null, null, null, "user", "agent"),
+                        meta));
             }
             if (batch.size() >= 2_000 || n == orders - 1) {
                 engine.appendEvents(batch);
@@ -595,16 +670,23 @@ public final class OrdoBenchmark {
             }
         }
         double appendSeconds = (System.nanoTime() - start) / 1e9;
-        figures.add(new Figure("generator: events appended through Axon's storage engine (" + orders + " orders)",
-                events / appendSeconds, "events/s", events + " events in %.0f s".formatted(appendSeconds)));
+        figures.add(new Figure(
+                "generator: events appended through Axon's storage engine (" + orders + " orders)",
+                events / appendSeconds,
+                "events/s",
+                events + " events in %.0f s".formatted(appendSeconds)));
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             String table = "order_list_" + activeSlot(c, "order-list");
             while (Long.parseLong(single(c, "SELECT count(*) FROM " + table)) < listedBefore + orders) {
                 Thread.sleep(1_000);
             }
             double listedSeconds = (System.nanoTime() - start) / 1e9;
-            figures.add(new Figure("live list projection catching up with the generated events", events / listedSeconds,
-                    "events/s", "all %d orders listed %.0f s after the first append".formatted(orders, listedSeconds) + cpuTotal(cpu)));
+            figures.add(new Figure(
+                    "live list projection catching up with the generated events",
+                    events / listedSeconds,
+                    "events/s",
+                    "all %d orders listed %.0f s after the first append".formatted(orders, listedSeconds)
+                            + cpuTotal(cpu)));
             // the list is measured once the audit projection has caught up too, so that it measures queries alone
             String audit = "audit_entry_" + activeSlot(c, "audit");
             while (Long.parseLong(single(c, "SELECT count(*) FROM " + audit))
@@ -642,18 +724,25 @@ public final class OrdoBenchmark {
         for (int i = 0; i < 200; i++) {
             long start = System.nanoTime();
             String q = "customer " + (i * 7 % 5000);
-            JsonNode page = JSON.readTree(send("GET", "/api/orders?status=pending&q=" + q.replace(" ", "%20") + "&limit=20", null).body());
+            JsonNode page = JSON.readTree(
+                    send("GET", "/api/orders?status=pending&q=" + q.replace(" ", "%20") + "&limit=20", null)
+                            .body());
             firstPages.add(Map.entry(System.nanoTime() - start, q));
             requests++;
             // the deepest page within six pages of 100 that the data has: timed as the deep page
-            String cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            String cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             long lastPage = -1;
             for (int p = 0; p < 6 && cursor != null; p++) {
                 start = System.nanoTime();
-                page = JSON.readTree(send("GET", "/api/orders?status=pending&limit=100&cursor=" + cursor, null).body());
+                page = JSON.readTree(send("GET", "/api/orders?status=pending&limit=100&cursor=" + cursor, null)
+                        .body());
                 lastPage = System.nanoTime() - start;
                 requests++;
-                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+                cursor = page.get("nextCursor").isNull()
+                        ? null
+                        : page.get("nextCursor").asText();
             }
             if (lastPage >= 0) {
                 deep.add(lastPage);
@@ -664,12 +753,20 @@ public final class OrdoBenchmark {
         Collections.sort(deep);
         // which searches set the tail: the p99 of 200 is the third slowest
         firstPages.sort(Map.Entry.<Long, String>comparingByKey().reversed());
-        String tail = firstPages.stream().limit(3).map(e -> "`%s` %.1f ms".formatted(e.getValue(), e.getKey() / 1e6))
+        String tail = firstPages.stream()
+                .limit(3)
+                .map(e -> "`%s` %.1f ms".formatted(e.getValue(), e.getKey() / 1e6))
                 .collect(java.util.stream.Collectors.joining(", ", "; slowest: ", ""));
-        figures.add(new Figure("list, status + q, first page, " + settings.listOrders() + " generated orders" + when,
-                percentile(first, 50) / 1e6, "ms p50", "p99 %.1f ms".formatted(percentile(first, 99) / 1e6) + tail + perRequest));
-        figures.add(new Figure("list, status filter, deep page (up to page 7) by cursor" + when, percentile(deep, 50) / 1e6,
-                "ms p50", "p99 %.1f ms".formatted(percentile(deep, 99) / 1e6)));
+        figures.add(new Figure(
+                "list, status + q, first page, " + settings.listOrders() + " generated orders" + when,
+                percentile(first, 50) / 1e6,
+                "ms p50",
+                "p99 %.1f ms".formatted(percentile(first, 99) / 1e6) + tail + perRequest));
+        figures.add(new Figure(
+                "list, status filter, deep page (up to page 7) by cursor" + when,
+                percentile(deep, 50) / 1e6,
+                "ms p50",
+                "p99 %.1f ms".formatted(percentile(deep, 99) / 1e6)));
     }
 
     private static String single(Connection c, String sql) throws Exception {
@@ -679,7 +776,8 @@ public final class OrdoBenchmark {
         }
     }
 
-    private static final List<String> PROJECTIONS = List.of("order-detail", "order-timeline", "order-notes", "order-list", "audit");
+    private static final List<String> PROJECTIONS =
+            List.of("order-detail", "order-timeline", "order-notes", "order-list", "audit");
 
     /**
      * Rebuilds all five projections from the first event, at once (blue-green, ADR 0004), and times it from the
@@ -699,12 +797,16 @@ public final class OrdoBenchmark {
             }
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            while (Long.parseLong(single(c, "SELECT count(*) FROM projection_slot WHERE replaying_slot IS NOT NULL")) > 0) {
+            while (Long.parseLong(single(c, "SELECT count(*) FROM projection_slot WHERE replaying_slot IS NOT NULL"))
+                    > 0) {
                 Thread.sleep(100);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        figures.add(new Figure("replay of all 5 projections at once", events * PROJECTIONS.size() / seconds, "events/s",
+        figures.add(new Figure(
+                "replay of all 5 projections at once",
+                events * PROJECTIONS.size() / seconds,
+                "events/s",
                 "%d events × 5 projections in %.1f s".formatted(events, seconds) + cpuTotal(cpu)));
     }
 
@@ -725,18 +827,26 @@ public final class OrdoBenchmark {
                 raw.put(f.what().contains("16") ? 16 : 1, f.value());
             }
         }
-        var out = new StringBuilder("| figure | value | unit | ratio to raw inserts | note |\n|---|---:|---|---:|---|\n");
+        var out =
+                new StringBuilder("| figure | value | unit | ratio to raw inserts | note |\n|---|---:|---|---:|---|\n");
         for (Figure f : figures) {
             String ratio = "";
-            if ((f.unit().equals("/s") || f.unit().equals("events/s")) && !f.what().contains("open loop")) {
-                double baseline = f.what().contains("16 clients") || f.what().contains("replay") ? raw.getOrDefault(16, Double.NaN)
+            if ((f.unit().equals("/s") || f.unit().equals("events/s"))
+                    && !f.what().contains("open loop")) {
+                double baseline = f.what().contains("16 clients") || f.what().contains("replay")
+                        ? raw.getOrDefault(16, Double.NaN)
                         : raw.getOrDefault(1, Double.NaN);
                 ratio = "%.2f×".formatted(f.value() / baseline);
             }
             out.append("| %s | %.1f | %s | %s | %s |\n".formatted(f.what(), f.value(), f.unit(), ratio, f.note()));
         }
-        out.append("\nRun on ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, Java ").append(System.getProperty("java.version")).append(".\n");
+        out.append("\nRun on ")
+                .append(LocalDate.now())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(".\n");
         return out.toString();
     }
 }

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** ISO 4217 rules for money: which codes exist and how many decimals each has (USD 2, JPY 0, BHD 3). */
 public final class Currencies {
 
-    private Currencies() {
-    }
+    private Currencies() {}
 
     public static Optional<Currency> find(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
@@ -24,7 +23,8 @@ public final class Currencies {
     }
 
     public static int decimals(String code) {
-        return find(code).map(Currency::getDefaultFractionDigits)
+        return find(code)
+                .map(Currency::getDefaultFractionDigits)
                 .orElseThrow(() -> InvalidOrderException.of("currency", "is not an ISO 4217 currency code"));
     }
 

@@ -8,13 +8,29 @@ import java.util.Set;
  * mentions ({@code customer.name}, {@code deliveryAddress}, …); a mentioned field with a null value is
  * cleared. Fields the patch does not mention keep their value.
  */
-public record DetailsPatch(Set<String> fields, Customer customer, String deliveryAddress, String description,
-                           String notes, String location, Integer priority, Integer leadsPurchased,
-                           LocalDate targetDeliveryDate) {
+public record DetailsPatch(
+        Set<String> fields,
+        Customer customer,
+        String deliveryAddress,
+        String description,
+        String notes,
+        String location,
+        Integer priority,
+        Integer leadsPurchased,
+        LocalDate targetDeliveryDate) {
 
-    public static final Set<String> PATCHABLE = Set.of("customer.id", "customer.name", "customer.phone",
-            "customer.email", "deliveryAddress", "description", "notes", "location", "priority",
-            "leadsPurchased", "targetDeliveryDate");
+    public static final Set<String> PATCHABLE = Set.of(
+            "customer.id",
+            "customer.name",
+            "customer.phone",
+            "customer.email",
+            "deliveryAddress",
+            "description",
+            "notes",
+            "location",
+            "priority",
+            "leadsPurchased",
+            "targetDeliveryDate");
 
     public DetailsPatch {
         fields = Set.copyOf(fields);
@@ -38,7 +54,8 @@ public record DetailsPatch(Set<String> fields, Customer customer, String deliver
                 pick("customer.name", this.customer.name(), was.name()),
                 pick("customer.phone", this.customer.phone(), was.phone()),
                 pick("customer.email", this.customer.email(), was.email()));
-        return new OrderDetails(customer,
+        return new OrderDetails(
+                customer,
                 pick("deliveryAddress", deliveryAddress, current.deliveryAddress()),
                 pick("description", description, current.description()),
                 pick("notes", notes, current.notes()),

@@ -1,5 +1,4 @@
 package io.ordo.domain;
 
 /** One rejected field of a request, named by its JSON path (e.g. {@code items[0].quantity}). */
-public record FieldViolation(String field, String message) {
-}
+public record FieldViolation(String field, String message) {}

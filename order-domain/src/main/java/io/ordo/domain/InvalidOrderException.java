@@ -8,7 +8,10 @@ public final class InvalidOrderException extends OrdoException {
     private final List<FieldViolation> violations;
 
     public InvalidOrderException(List<FieldViolation> violations) {
-        super(violations.isEmpty() ? "Invalid order." : violations.get(0).field() + ": " + violations.get(0).message());
+        super(
+                violations.isEmpty()
+                        ? "Invalid order."
+                        : violations.get(0).field() + ": " + violations.get(0).message());
         this.violations = List.copyOf(violations);
     }
 

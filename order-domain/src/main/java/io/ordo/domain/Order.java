@@ -4,11 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ordo.domain.command.AddDiscussionNoteCommand;
 import io.ordo.domain.command.CancelOrderCommand;
-import io.ordo.domain.command.DeliverLeadCommand;
-import io.ordo.domain.command.WithdrawLeadCommand;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import io.ordo.domain.command.CreateOrderCommand;
+import io.ordo.domain.command.DeliverLeadCommand;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
+import io.ordo.domain.command.WithdrawLeadCommand;
 import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.LeadDelivered;
 import io.ordo.domain.event.LeadWithdrawn;
@@ -19,8 +19,8 @@ import io.ordo.domain.event.OrderStatusChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,6 +38,7 @@ public class Order {
 
     /** The status in which a campaign takes deliveries, the ones in which it gives leads back, and where it ends. */
     static final String CAMPAIGN_DELIVERING = "active";
+
     static final Set<String> CAMPAIGN_WITHDRAWING = Set.of("active", "paused");
     static final String CAMPAIGN_COMPLETED = "completed";
     static final int MAX_NOTE_LENGTH = 4000;
@@ -45,6 +46,7 @@ public class Order {
 
     @AggregateIdentifier
     private OrderId id;
+
     private String workflowName;
     private String status;
     private OrderDetails details;
@@ -61,17 +63,33 @@ public class Order {
         String initial = workflow.initialStatus(cmd.status());
         OrderDetails d = cmd.details();
         Customer customer = d.customer();
-        apply(new OrderCreated(cmd.orderId(), cmd.tenantId(), cmd.orderNumber(), workflow.name(), initial,
-                customer, new Contact(cmd.contactId(), cmd.conversationId(), customer.name(), customer.phone()),
-                d.deliveryAddress(), d.description(), d.notes(), d.location(), d.priority(), d.currency(), d.items(),
-                d.totalAmount(), d.leadsPurchased(), d.targetDeliveryDate(), cmd.actor()));
+        apply(new OrderCreated(
+                cmd.orderId(),
+                cmd.tenantId(),
+                cmd.orderNumber(),
+                workflow.name(),
+                initial,
+                customer,
+                new Contact(cmd.contactId(), cmd.conversationId(), customer.name(), customer.phone()),
+                d.deliveryAddress(),
+                d.description(),
+                d.notes(),
+                d.location(),
+                d.priority(),
+                d.currency(),
+                d.items(),
+                d.totalAmount(),
+                d.leadsPurchased(),
+                d.targetDeliveryDate(),
+                cmd.actor()));
     }
 
     /**
      * The rules of a new order, also for the application to check before it spends an order number.
      * Every broken field is reported at once; the workflow name and initial status are checked first.
      */
-    public static Workflow requireValidNew(String workflowName, String status, String orderNumber, OrderDetails details) {
+    public static Workflow requireValidNew(
+            String workflowName, String status, String orderNumber, OrderDetails details) {
         var workflow = Workflows.named(workflowName);
         var errors = new ArrayList<FieldViolation>();
         if (orderNumber == null || !ORDER_NUMBER.matcher(orderNumber).matches()) {
@@ -119,8 +137,8 @@ public class Order {
             throw new InvalidOrderException(errors);
         }
         if (!workflow.isEditable(status)) {
-            throw new NotEditableException("A %s order in status '%s' can no longer be changed."
-                    .formatted(workflow.name(), status));
+            throw new NotEditableException(
+                    "A %s order in status '%s' can no longer be changed.".formatted(workflow.name(), status));
         }
         if (isCampaign() && next.leadsPurchased() < deliveredLeads.size()) {
             throw new CapacityExceededException("%d leads are delivered already; leadsPurchased cannot be %d."
@@ -138,7 +156,9 @@ public class Order {
         if (changed.isEmpty()) {
             return; // a patch that changes nothing stores nothing
         }
-        apply(new OrderDetailsUpdated(id, List.copyOf(changed),
+        apply(new OrderDetailsUpdated(
+                id,
+                List.copyOf(changed),
                 changed.contains("customer") ? next.customer() : null,
                 changed.contains("deliveryAddress") ? next.deliveryAddress() : null,
                 changed.contains("description") ? next.description() : null,
@@ -147,7 +167,8 @@ public class Order {
                 changed.contains("priority") ? next.priority() : null,
                 changed.contains("leadsPurchased") ? next.leadsPurchased() : null,
                 changed.contains("targetDeliveryDate") ? next.targetDeliveryDate() : null,
-                cmd.justification(), cmd.actor()));
+                cmd.justification(),
+                cmd.actor()));
         completeCampaignIfFull(cmd.actor(), "leadsPurchased lowered to the delivered count");
     }
 
@@ -161,7 +182,8 @@ public class Order {
             throw new DuplicateLeadException("Lead '%s' is already delivered.".formatted(cmd.leadId()));
         }
         if (deliveredLeads.size() >= details.leadsPurchased()) {
-            throw new CapacityExceededException("All %d purchased leads are delivered.".formatted(details.leadsPurchased()));
+            throw new CapacityExceededException(
+                    "All %d purchased leads are delivered.".formatted(details.leadsPurchased()));
         }
         apply(new LeadDelivered(id, cmd.leadId(), cmd.actor()));
         completeCampaignIfFull(cmd.actor(), "all purchased leads delivered");
@@ -171,8 +193,8 @@ public class Order {
     void handle(WithdrawLeadCommand cmd) {
         requireCampaign(cmd.leadId());
         if (!CAMPAIGN_WITHDRAWING.contains(status)) {
-            throw new NotEditableException("Leads are taken back from active or paused campaigns only; this one is "
-                    + status + ".");
+            throw new NotEditableException(
+                    "Leads are taken back from active or paused campaigns only; this one is " + status + ".");
         }
         if (!deliveredLeads.contains(cmd.leadId())) {
             throw new LeadNotFoundException("Lead '%s' is not delivered to this campaign.".formatted(cmd.leadId()));
@@ -189,15 +211,16 @@ public class Order {
             throw InvalidOrderException.of("text", "must not be longer than " + MAX_NOTE_LENGTH + " characters");
         }
         if (workflow().isDiscussionClosed(status)) {
-            throw new DiscussionClosedException("The discussion of this %s order is closed in status '%s'."
-                    .formatted(workflowName, status));
+            throw new DiscussionClosedException(
+                    "The discussion of this %s order is closed in status '%s'.".formatted(workflowName, status));
         }
         apply(new DiscussionNoteAdded(id, cmd.noteId(), cmd.text(), cmd.actor()));
     }
 
     private void requireCampaign(String leadId) {
         if (!isCampaign()) {
-            throw InvalidOrderException.of("workflow", "leads belong to lead_campaign orders only, not " + workflowName);
+            throw InvalidOrderException.of(
+                    "workflow", "leads belong to lead_campaign orders only, not " + workflowName);
         }
         if (isBlank(leadId) || leadId.length() > MAX_LEAD_ID_LENGTH) {
             throw InvalidOrderException.of("leadId", "must be 1–" + MAX_LEAD_ID_LENGTH + " characters");
@@ -207,8 +230,8 @@ public class Order {
     /** The delivery (or the lowered purchase) that fills an active campaign completes it, in the same command. */
     private void completeCampaignIfFull(String actor, String reason) {
         if (isCampaign() && CAMPAIGN_DELIVERING.equals(status) && deliveredLeads.size() == details.leadsPurchased()) {
-            apply(new OrderStatusChanged(id, status, CAMPAIGN_COMPLETED, reason, null, null, null,
-                    OrderStatusChanged.SYSTEM, actor));
+            apply(new OrderStatusChanged(
+                    id, status, CAMPAIGN_COMPLETED, reason, null, null, null, OrderStatusChanged.SYSTEM, actor));
         }
     }
 
@@ -223,8 +246,16 @@ public class Order {
             return;
         }
         workflow.requireTransition(status, cmd.status());
-        apply(new OrderStatusChanged(id, status, cmd.status(), cmd.reason(), cmd.note(), cmd.carrier(),
-                cmd.trackingNumber(), OrderStatusChanged.USER, cmd.actor()));
+        apply(new OrderStatusChanged(
+                id,
+                status,
+                cmd.status(),
+                cmd.reason(),
+                cmd.note(),
+                cmd.carrier(),
+                cmd.trackingNumber(),
+                OrderStatusChanged.USER,
+                cmd.actor()));
     }
 
     @CommandHandler
@@ -246,8 +277,17 @@ public class Order {
         id = e.orderId();
         workflowName = e.workflow();
         status = e.status();
-        details = new OrderDetails(e.customer(), e.deliveryAddress(), e.description(), e.notes(), e.location(),
-                e.priority(), e.currency(), e.items(), e.leadsPurchased(), e.targetDeliveryDate());
+        details = new OrderDetails(
+                e.customer(),
+                e.deliveryAddress(),
+                e.description(),
+                e.notes(),
+                e.location(),
+                e.priority(),
+                e.currency(),
+                e.items(),
+                e.leadsPurchased(),
+                e.targetDeliveryDate());
     }
 
     @EventSourcingHandler
@@ -261,7 +301,8 @@ public class Order {
                 c.contains("notes") ? e.notes() : d.notes(),
                 c.contains("location") ? e.location() : d.location(),
                 c.contains("priority") ? e.priority() : d.priority(),
-                d.currency(), d.items(),
+                d.currency(),
+                d.items(),
                 c.contains("leadsPurchased") ? e.leadsPurchased() : d.leadsPurchased(),
                 c.contains("targetDeliveryDate") ? e.targetDeliveryDate() : d.targetDeliveryDate());
     }

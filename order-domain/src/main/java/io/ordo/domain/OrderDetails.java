@@ -10,9 +10,17 @@ import java.util.regex.Pattern;
  * What staff may state about an order: customer, where it goes, what it is, its money and, for lead
  * campaigns, its size. {@link #violationsFor} holds every shape rule of the contract's order body.
  */
-public record OrderDetails(Customer customer, String deliveryAddress, String description, String notes,
-                           String location, int priority, String currency, List<OrderLine> items,
-                           Integer leadsPurchased, LocalDate targetDeliveryDate) {
+public record OrderDetails(
+        Customer customer,
+        String deliveryAddress,
+        String description,
+        String notes,
+        String location,
+        int priority,
+        String currency,
+        List<OrderLine> items,
+        Integer leadsPurchased,
+        LocalDate targetDeliveryDate) {
 
     public static final int MAX_ITEMS = 500;
     public static final int MIN_PRIORITY = 0;
@@ -53,7 +61,8 @@ public record OrderDetails(Customer customer, String deliveryAddress, String des
         length(errors, "notes", notes, 4000);
         length(errors, "location", location, 100);
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-            errors.add(new FieldViolation("priority", "must be between %d and %d".formatted(MIN_PRIORITY, MAX_PRIORITY)));
+            errors.add(
+                    new FieldViolation("priority", "must be between %d and %d".formatted(MIN_PRIORITY, MAX_PRIORITY)));
         }
         boolean currencyKnown = currency != null && Currencies.find(currency).isPresent();
         if (currency != null && !currencyKnown) {
@@ -114,7 +123,8 @@ public record OrderDetails(Customer customer, String deliveryAddress, String des
         } else if (line.unitPrice().precision() - line.unitPrice().scale() > 15) {
             errors.add(new FieldViolation(path + ".unitPrice", "is too large"));
         } else if (currency != null && !Currencies.fits(line.unitPrice(), currency)) {
-            errors.add(new FieldViolation(path + ".unitPrice",
+            errors.add(new FieldViolation(
+                    path + ".unitPrice",
                     "must not have more than %d decimals for %s".formatted(Currencies.decimals(currency), currency)));
         }
     }

@@ -22,9 +22,16 @@ import java.util.Set;
  * @param justificationRequired whether patches and cancellations must say why
  * @param discussionClosedIn    statuses in which no discussion note may be added
  */
-public record Workflow(String name, List<String> statuses, List<String> initialStatuses, List<String> terminalStatuses,
-                       Map<String, List<String>> transitions, String cancelledStatus, List<String> editableIn,
-                       boolean justificationRequired, List<String> discussionClosedIn) {
+public record Workflow(
+        String name,
+        List<String> statuses,
+        List<String> initialStatuses,
+        List<String> terminalStatuses,
+        Map<String, List<String>> transitions,
+        String cancelledStatus,
+        List<String> editableIn,
+        boolean justificationRequired,
+        List<String> discussionClosedIn) {
 
     public Workflow {
         Objects.requireNonNull(name, "name");
@@ -92,11 +99,14 @@ public record Workflow(String name, List<String> statuses, List<String> initialS
             return initialStatuses.get(0);
         }
         if (!hasStatus(requested)) {
-            throw InvalidOrderException.of("status", "'%s' is not a status of workflow '%s'".formatted(requested, name));
+            throw InvalidOrderException.of(
+                    "status", "'%s' is not a status of workflow '%s'".formatted(requested, name));
         }
         if (!initialStatuses.contains(requested)) {
-            throw InvalidOrderException.of("status",
-                    "'%s' is not an initial status of workflow '%s' (initial: %s)".formatted(requested, name, initialStatuses));
+            throw InvalidOrderException.of(
+                    "status",
+                    "'%s' is not an initial status of workflow '%s' (initial: %s)"
+                            .formatted(requested, name, initialStatuses));
         }
         return requested;
     }
@@ -186,9 +196,12 @@ public record Workflow(String name, List<String> statuses, List<String> initialS
             ordered.addAll(terminal);
             ordered.addAll(statuses);
             var all = List.copyOf(ordered);
-            var editable = editableIn != null ? editableIn : all.stream().filter(s -> !terminal.contains(s)).toList();
+            var editable = editableIn != null
+                    ? editableIn
+                    : all.stream().filter(s -> !terminal.contains(s)).toList();
             var closed = discussionClosedIn != null ? discussionClosedIn : List.copyOf(terminal);
-            return new Workflow(name, all, initial, terminal, transitions, cancelled, editable, justificationRequired, closed);
+            return new Workflow(
+                    name, all, initial, terminal, transitions, cancelled, editable, justificationRequired, closed);
         }
     }
 }

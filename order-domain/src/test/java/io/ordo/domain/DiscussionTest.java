@@ -26,7 +26,8 @@ class DiscussionTest {
     void note_is_added_exactly_where_the_discussion_is_open(String name, String status) {
         var workflow = Workflows.named(name);
         boolean closed = name.equals("production")
-                ? java.util.Set.of("in_production", "rejected", "completed", "cancelled").contains(status)
+                ? java.util.Set.of("in_production", "rejected", "completed", "cancelled")
+                        .contains(status)
                 : workflow.isTerminal(status);
         var result = fixture.given(OrderEvents.orderIn(workflow, status))
                 .when(new AddDiscussionNoteCommand(ID, "note-1", "Customer asked for a call", "agent"));

@@ -17,16 +17,30 @@ final class OrderEvents {
     static final OrderId ID = OrderId.of(UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"));
     static final String ACTOR = "agent";
 
-    private OrderEvents() {
-    }
+    private OrderEvents() {}
 
     static OrderCreated created(Workflow workflow, String status) {
         boolean campaign = workflow == Workflows.LEAD_CAMPAIGN;
         var items = List.of(new OrderLine("SKU-1", "Headphones", 2, new BigDecimal("100.00")));
-        return new OrderCreated(ID, "acme", "ORD-2026-000001", workflow.name(), status,
+        return new OrderCreated(
+                ID,
+                "acme",
+                "ORD-2026-000001",
+                workflow.name(),
+                status,
                 new Customer("cust-1", "Jane Doe", "+15550100", null),
-                new Contact(null, null, "Jane Doe", "+15550100"), "1 Main St", "Headphones", null, null, 0,
-                "USD", items, new BigDecimal("200.00"), campaign ? 10 : null, null, ACTOR);
+                new Contact(null, null, "Jane Doe", "+15550100"),
+                "1 Main St",
+                "Headphones",
+                null,
+                null,
+                0,
+                "USD",
+                items,
+                new BigDecimal("200.00"),
+                campaign ? 10 : null,
+                null,
+                ACTOR);
     }
 
     /** OrderCreated in an initial status, then the shortest chain of moves into {@code target}. */

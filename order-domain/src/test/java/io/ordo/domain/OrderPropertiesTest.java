@@ -61,7 +61,8 @@ class OrderPropertiesTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return Arbitraries.of(Workflows.all()).flatMap(workflow -> steps(workflow).map(s -> new Scenario(workflow, s)));
+        return Arbitraries.of(Workflows.all())
+                .flatMap(workflow -> steps(workflow).map(s -> new Scenario(workflow, s)));
     }
 
     private static Arbitrary<List<Step>> steps(Workflow workflow) {
@@ -70,33 +71,71 @@ class OrderPropertiesTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("shipped", "paid", "teleported", "active")));
         Arbitrary<String> lead = Arbitraries.of("l1", "l2", "l3", "l4", "l5");
         Arbitrary<Step> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, status.map(s -> id -> new ChangeOrderStatusCommand(id, s, "why", null, null, null, "agent", null))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(id -> new CancelOrderCommand(id, "changed mind", "agent", null))),
+                net.jqwik.api.Tuple.of(
+                        4,
+                        status.map(s ->
+                                id -> new ChangeOrderStatusCommand(id, s, "why", null, null, null, "agent", null))),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.just(id -> new CancelOrderCommand(id, "changed mind", "agent", null))),
                 net.jqwik.api.Tuple.of(4, lead.map(l -> id -> new DeliverLeadCommand(id, l, "agent", null))),
                 net.jqwik.api.Tuple.of(2, lead.map(l -> id -> new WithdrawLeadCommand(id, l, "agent", null))),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 4).map(n -> id -> new UpdateOrderDetailsCommand(id,
-                        new DetailsPatch(Set.of("leadsPurchased", "priority"), null, null, null, null, null, n, n, null),
-                        "because", "agent", null))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(id -> new AddDiscussionNoteCommand(id, UUID.randomUUID().toString(), "note", "agent"))));
+                net.jqwik.api.Tuple.of(
+                        2,
+                        Arbitraries.integers()
+                                .between(0, 4)
+                                .map(n -> id -> new UpdateOrderDetailsCommand(
+                                        id,
+                                        new DetailsPatch(
+                                                Set.of("leadsPurchased", "priority"),
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                n,
+                                                n,
+                                                null),
+                                        "because",
+                                        "agent",
+                                        null))),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.just(id -> new AddDiscussionNoteCommand(
+                                id, UUID.randomUUID().toString(), "note", "agent"))));
         return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Provide
     Arbitrary<List<OrderLine>> lines() {
-        return Combinators.combine(Arbitraries.integers().between(1, 1000), Arbitraries.integers().between(0, 99_999))
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 1000),
+                        Arbitraries.integers().between(0, 99_999))
                 .as((quantity, cents) -> new OrderLine("SKU", "thing", quantity, BigDecimal.valueOf(cents, 2)))
-                .list().ofMinSize(1).ofMaxSize(10);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10);
     }
 
     @Property(tries = 1000)
-    void invariants_hold_whatever_is_asked(@ForAll("scenarios") Scenario scenario, @ForAll("lines") List<OrderLine> lines) {
+    void invariants_hold_whatever_is_asked(
+            @ForAll("scenarios") Scenario scenario, @ForAll("lines") List<OrderLine> lines) {
         Workflow workflow = scenario.workflow();
         List<Step> steps = scenario.steps();
         var id = OrderId.of(UUID.randomUUID());
         boolean campaign = workflow == Workflows.LEAD_CAMPAIGN;
-        var details = new OrderDetails(new Customer("c", "Jane", null, null), "1 Main St", null, null, null, 0, "USD",
-                lines, campaign ? 3 : null, null);
-        COMMANDS.sendAndWait(new CreateOrderCommand(id, "acme", "P-1", workflow.name(), null, details, null, null, "agent"));
+        var details = new OrderDetails(
+                new Customer("c", "Jane", null, null),
+                "1 Main St",
+                null,
+                null,
+                null,
+                0,
+                "USD",
+                lines,
+                campaign ? 3 : null,
+                null);
+        COMMANDS.sendAndWait(
+                new CreateOrderCommand(id, "acme", "P-1", workflow.name(), null, details, null, null, "agent"));
         for (Step step : steps) {
             try {
                 COMMANDS.sendAndWait(step.command(id));
@@ -104,7 +143,11 @@ class OrderPropertiesTest {
                 // a refusal is an acceptable answer; anything else fails the property
             }
         }
-        var events = AXON.eventStore().readEvents(id.toString()).asStream().map(DomainEventMessage::getPayload).toList();
+        var events = AXON.eventStore()
+                .readEvents(id.toString())
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .toList();
 
         var created = (OrderCreated) events.get(0);
         BigDecimal sum = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -118,7 +161,9 @@ class OrderPropertiesTest {
             boolean terminalBefore = workflow.isTerminal(status);
             if (event instanceof OrderStatusChanged changed) {
                 assertThat(changed.from()).isEqualTo(status);
-                assertThat(changed.to()).as("cancellation only through OrderCancelled").isNotEqualTo(workflow.cancelledStatus());
+                assertThat(changed.to())
+                        .as("cancellation only through OrderCancelled")
+                        .isNotEqualTo(workflow.cancelledStatus());
                 assertThat(workflow.allows(status, changed.to())).isTrue();
                 status = changed.to();
             } else if (event instanceof OrderCancelled cancelled) {
@@ -128,18 +173,22 @@ class OrderPropertiesTest {
                 assertThat(delivered.add(lead.leadId())).as("no lead twice").isTrue();
             } else if (event instanceof LeadWithdrawn lead) {
                 assertThat(delivered.remove(lead.leadId())).isTrue();
-            } else if (event instanceof OrderDetailsUpdated updated && updated.changed().contains("leadsPurchased")) {
+            } else if (event instanceof OrderDetailsUpdated updated
+                    && updated.changed().contains("leadsPurchased")) {
                 purchased = updated.leadsPurchased();
             } else {
                 assertThat(event).isInstanceOfAny(DiscussionNoteAdded.class, OrderDetailsUpdated.class);
             }
-            assertThat(terminalBefore).as("nothing happens to a terminal order, yet %s did", event).isFalse();
+            assertThat(terminalBefore)
+                    .as("nothing happens to a terminal order, yet %s did", event)
+                    .isFalse();
             if (campaign) {
                 assertThat(delivered.size()).as("delivered ≤ purchased").isLessThanOrEqualTo(purchased);
             }
         }
         boolean inactive = status.equals(workflow.cancelledStatus());
-        assertThat(inactive).isEqualTo(events.get(events.size() - 1) instanceof OrderCancelled
-                || events.stream().anyMatch(e -> e instanceof OrderCancelled));
+        assertThat(inactive)
+                .isEqualTo(events.get(events.size() - 1) instanceof OrderCancelled
+                        || events.stream().anyMatch(e -> e instanceof OrderCancelled));
     }
 }

@@ -25,24 +25,42 @@ class OrderTest {
     private final FixtureConfiguration<Order> fixture = new AggregateTestFixture<>(Order.class);
 
     private static OrderDetails details(String currency, List<OrderLine> items) {
-        return new OrderDetails(new Customer("cust-1", "Jane Doe", "+15550100", "jane@example.com"),
-                "1 Main St, Springfield", "Headphones", null, null, 0, currency, items, null, null);
+        return new OrderDetails(
+                new Customer("cust-1", "Jane Doe", "+15550100", "jane@example.com"),
+                "1 Main St, Springfield",
+                "Headphones",
+                null,
+                null,
+                0,
+                currency,
+                items,
+                null,
+                null);
     }
 
     private static CreateOrderCommand create(String workflow, String status, OrderDetails details) {
-        return new CreateOrderCommand(ID, "acme", "ORD-2026-000001", workflow, status, details, "contact-7",
-                "conv-9", ACTOR);
+        return new CreateOrderCommand(
+                ID, "acme", "ORD-2026-000001", workflow, status, details, "contact-7", "conv-9", ACTOR);
     }
 
     private static UpdateOrderDetailsCommand rename(String name) {
-        var patch = new DetailsPatch(Set.of("customer.name"), new Customer(null, name, null, null), null, null,
-                null, null, null, null, null);
+        var patch = new DetailsPatch(
+                Set.of("customer.name"),
+                new Customer(null, name, null, null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new UpdateOrderDetailsCommand(ID, patch, null, "agent2", null);
     }
 
     @Test
     void new_standard_order_starts_in_draft_with_its_contact_snapshot_and_total() {
-        var items = List.of(new OrderLine("SKU-1", "Headphones", 2, new BigDecimal("100.00")),
+        var items = List.of(
+                new OrderLine("SKU-1", "Headphones", 2, new BigDecimal("100.00")),
                 new OrderLine("SKU-2", "Cable", 3, new BigDecimal("0.5")));
         fixture.givenNoPriorActivity()
                 .when(create("standard", null, details("USD", items)))
@@ -51,10 +69,13 @@ class OrderTest {
                         org.axonframework.test.matchers.Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.<Object>allOf(
                                         org.hamcrest.Matchers.instanceOf(OrderCreated.class),
-                                        org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("status=draft")),
-                                        org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("totalAmount=201.50")),
-                                        org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(
-                                                "contact=Contact[contactId=contact-7, conversationId=conv-9, nameSnapshot=Jane Doe, phoneSnapshot=+15550100]")))),
+                                        org.hamcrest.Matchers.hasToString(
+                                                org.hamcrest.Matchers.containsString("status=draft")),
+                                        org.hamcrest.Matchers.hasToString(
+                                                org.hamcrest.Matchers.containsString("totalAmount=201.50")),
+                                        org.hamcrest.Matchers.hasToString(
+                                                org.hamcrest.Matchers.containsString(
+                                                        "contact=Contact[contactId=contact-7, conversationId=conv-9, nameSnapshot=Jane Doe, phoneSnapshot=+15550100]")))),
                         org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
@@ -81,15 +102,18 @@ class OrderTest {
     void price_with_more_decimals_than_the_currency_is_refused_on_its_path() {
         var items = List.of(new OrderLine("SKU-1", "Headphones", 1, new BigDecimal("1.5")));
         assertThat(details("JPY", items).violationsFor(Workflows.STANDARD))
-                .containsExactly(new FieldViolation("items[0].unitPrice", "must not have more than 0 decimals for JPY"));
+                .containsExactly(
+                        new FieldViolation("items[0].unitPrice", "must not have more than 0 decimals for JPY"));
         assertThat(details("BHD", List.of(new OrderLine("SKU-1", null, 1, new BigDecimal("1.125"))))
-                .violationsFor(Workflows.STANDARD)).isEmpty();
+                        .violationsFor(Workflows.STANDARD))
+                .isEmpty();
     }
 
     @Test
     void items_without_currency_are_refused() {
         var items = List.of(new OrderLine("SKU-1", "Headphones", 0, new BigDecimal("1.00")));
-        assertThat(details(null, items).violationsFor(Workflows.STANDARD)).extracting(FieldViolation::field)
+        assertThat(details(null, items).violationsFor(Workflows.STANDARD))
+                .extracting(FieldViolation::field)
                 .containsExactly("currency", "items[0].quantity");
     }
 
@@ -98,9 +122,19 @@ class OrderTest {
     void open_standard_order_takes_a_patch(String status) {
         fixture.given(OrderEvents.orderIn(Workflows.STANDARD, status))
                 .when(rename("Janet Doe"))
-                .expectEvents(new OrderDetailsUpdated(ID, List.of("customer"),
-                        new Customer("cust-1", "Janet Doe", "+15550100", null), null, null, null, null, null, null,
-                        null, null, "agent2"));
+                .expectEvents(new OrderDetailsUpdated(
+                        ID,
+                        List.of("customer"),
+                        new Customer("cust-1", "Janet Doe", "+15550100", null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "agent2"));
     }
 
     @ParameterizedTest

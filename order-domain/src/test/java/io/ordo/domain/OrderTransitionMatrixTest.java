@@ -8,7 +8,6 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderStatusChanged;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -118,8 +117,8 @@ class OrderTransitionMatrixTest {
                     .expectEvents(new OrderCancelled(OrderEvents.ID, from, to, "because", null, "agent2"));
         } else {
             result.expectSuccessfulHandlerExecution()
-                    .expectEvents(new OrderStatusChanged(OrderEvents.ID, from, to, "because", null, null, null,
-                            OrderStatusChanged.USER, "agent2"));
+                    .expectEvents(new OrderStatusChanged(
+                            OrderEvents.ID, from, to, "because", null, null, null, OrderStatusChanged.USER, "agent2"));
         }
     }
 
@@ -131,8 +130,8 @@ class OrderTransitionMatrixTest {
         var result = fixture.given(OrderEvents.orderIn(workflow, from))
                 .when(new CancelOrderCommand(OrderEvents.ID, "customer changed mind", "agent2", null));
         if (allowed) {
-            result.expectEvents(new OrderCancelled(OrderEvents.ID, from, workflow.cancelledStatus(),
-                    "customer changed mind", null, "agent2"));
+            result.expectEvents(new OrderCancelled(
+                    OrderEvents.ID, from, workflow.cancelledStatus(), "customer changed mind", null, "agent2"));
         } else {
             result.expectException(InvalidTransitionException.class).expectNoEvents();
         }
@@ -146,7 +145,10 @@ class OrderTransitionMatrixTest {
         var rows = new TreeMap<String, String>();
         for (String line : text.strip().split("\n")) {
             String[] parts = line.split("->", -1);
-            var targets = Arrays.stream(parts[1].trim().split("\\s+")).filter(s -> !s.isEmpty()).sorted().toList();
+            var targets = Arrays.stream(parts[1].trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty())
+                    .sorted()
+                    .toList();
             rows.put(parts[0].trim(), String.join(" ", targets));
         }
         return rows;

@@ -8,11 +8,11 @@ import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,9 +39,16 @@ public class AuditProjection {
     }
 
     /** One audit row; {@code tenant} and {@code number} are null when the event does not carry them. */
-    record Row(UUID orderId, long sequence, String tenant, String number, String type, Timestamp at, String by,
-               String source, String reason) {
-    }
+    record Row(
+            UUID orderId,
+            long sequence,
+            String tenant,
+            String number,
+            String type,
+            Timestamp at,
+            String by,
+            String source,
+            String reason) {}
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
@@ -71,8 +78,16 @@ public class AuditProjection {
         } else if (payload instanceof DiscussionNoteAdded e) {
             actor = e.actor();
         }
-        var row = new Row(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber(), tenant, number,
-                payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()), actor, source, reason);
+        var row = new Row(
+                UUID.fromString(event.getAggregateIdentifier()),
+                event.getSequenceNumber(),
+                tenant,
+                number,
+                payload.getClass().getSimpleName(),
+                Timestamp.from(event.getTimestamp()),
+                actor,
+                source,
+                reason);
         if (BatchWrites.immediate()) {
             write(List.of(row));
             return;
@@ -83,8 +98,16 @@ public class AuditProjection {
             for (int i = rows.size() - 1; i >= 0; i--) {
                 Row earlier = rows.get(i);
                 if (earlier.orderId().equals(row.orderId()) && earlier.number() != null) {
-                    row = new Row(row.orderId(), row.sequence(), row.tenant() == null ? earlier.tenant() : row.tenant(),
-                            earlier.number(), row.type(), row.at(), row.by(), row.source(), row.reason());
+                    row = new Row(
+                            row.orderId(),
+                            row.sequence(),
+                            row.tenant() == null ? earlier.tenant() : row.tenant(),
+                            earlier.number(),
+                            row.type(),
+                            row.at(),
+                            row.by(),
+                            row.source(),
+                            row.reason());
                     break;
                 }
             }
@@ -102,15 +125,17 @@ public class AuditProjection {
         }
         for (String slot : slots.lockShared(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
-            batches.batchUpdate("""
+            batches.batchUpdate(
+                    """
                             INSERT INTO %1$s (order_id, sequence_number, tenant_id, order_number, type, at, by_user,
                                             source, reason)
                             VALUES (?, ?, COALESCE(CAST(? AS varchar), %2$s), COALESCE(CAST(? AS varchar),
                                     (SELECT a.order_number FROM %1$s a WHERE a.order_id = ? AND a.sequence_number = 0), %3$s),
                                     ?, ?, ?, ?, ?)
-                            ON CONFLICT (order_id, sequence_number) DO NOTHING"""
-                            .formatted(table, StoredOrders.tenantOfOrder("?"), StoredOrders.numberOfOrder("?")),
-                    rows, rows.size(), (ps, row) -> {
+                            ON CONFLICT (order_id, sequence_number) DO NOTHING""".formatted(table, StoredOrders.tenantOfOrder("?"), StoredOrders.numberOfOrder("?")),
+                    rows,
+                    rows.size(),
+                    (ps, row) -> {
                         int i = 0;
                         ps.setObject(++i, row.orderId());
                         ps.setLong(++i, row.sequence());

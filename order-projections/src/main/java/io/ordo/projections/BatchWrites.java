@@ -12,8 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  */
 final class BatchWrites {
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     /** Whether handlers should write at once instead of buffering. */
     static boolean immediate() {

@@ -32,8 +32,15 @@ final class DocumentTables {
      * {@code lockRows}: read an order's row {@code FOR UPDATE}, so that live and rebuild instances take turns on
      * it (the detail); without, they rely on the version-guarded update alone (the list).
      */
-    DocumentTables(String projection, String table, ProjectionSlots slots, Role role, BooleanSupplier immediate,
-                   JdbcClient jdbc, boolean lockRows, Consumer<Map<String, OrderRows>> write) {
+    DocumentTables(
+            String projection,
+            String table,
+            ProjectionSlots slots,
+            Role role,
+            BooleanSupplier immediate,
+            JdbcClient jdbc,
+            boolean lockRows,
+            Consumer<Map<String, OrderRows>> write) {
         this.projection = projection;
         this.table = table;
         this.slots = slots;
@@ -71,7 +78,8 @@ final class DocumentTables {
                         .formatted(target, lockRows ? " FOR UPDATE" : ""))
                 .param("id", orderId)
                 .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
     }
 
     /** The rows this batch changes, per target table. */

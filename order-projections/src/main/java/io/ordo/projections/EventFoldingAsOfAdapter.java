@@ -44,7 +44,10 @@ public class EventFoldingAsOfAdapter implements OrderAsOfPort {
                 payload = event.getPayload();
             } catch (RuntimeException unreadable) {
                 // a tampered or unreadable event: verify names it; the fold goes on without it
-                log.warn("order {} event {} is unreadable and left out of asOf: {}", id, event.getSequenceNumber(),
+                log.warn(
+                        "order {} event {} is unreadable and left out of asOf: {}",
+                        id,
+                        event.getSequenceNumber(),
                         unreadable.getMessage());
                 continue;
             }

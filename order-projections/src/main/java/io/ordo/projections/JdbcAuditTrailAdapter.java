@@ -38,8 +38,7 @@ public class JdbcAuditTrailAdapter implements AuditTrailPort {
         this.slots = slots;
     }
 
-    private record Sql(String text, List<Object> params) {
-    }
+    private record Sql(String text, List<Object> params) {}
 
     private Sql sql(String tenantId, AuditQuery query, Integer limit) {
         var where = new ArrayList<String>();
@@ -80,7 +79,8 @@ public class JdbcAuditTrailAdapter implements AuditTrailPort {
             params.add(after.sequence());
         }
         String text = "SELECT order_id, order_number, sequence_number, type, at, by_user, source, reason "
-                + "FROM " + slots.activeTable(AuditProjection.NAME, AuditProjection.TABLE) + " WHERE " + String.join(" AND ", where)
+                + "FROM " + slots.activeTable(AuditProjection.NAME, AuditProjection.TABLE) + " WHERE "
+                + String.join(" AND ", where)
                 + " ORDER BY at DESC, order_id DESC, sequence_number DESC" + (limit == null ? "" : " LIMIT " + limit);
         return new Sql(text, params);
     }
@@ -115,9 +115,14 @@ public class JdbcAuditTrailAdapter implements AuditTrailPort {
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new AuditEntry(rs.getString("order_id"), rs.getString("order_number"),
-                                rs.getLong("sequence_number"), rs.getString("type"),
-                                rs.getTimestamp("at").toInstant(), rs.getString("by_user"), rs.getString("source"),
+                        sink.accept(new AuditEntry(
+                                rs.getString("order_id"),
+                                rs.getString("order_number"),
+                                rs.getLong("sequence_number"),
+                                rs.getString("type"),
+                                rs.getTimestamp("at").toInstant(),
+                                rs.getString("by_user"),
+                                rs.getString("source"),
                                 rs.getString("reason")));
                     }
                 }

@@ -48,13 +48,18 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     private final Clock clock;
     private final SearchWords searchWords;
 
-    public JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots,
-                                     Clock clock) {
+    public JdbcOrderReadModelAdapter(
+            JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots, Clock clock) {
         this(jdbc, transactions, slots, clock, SearchWords.fromTable(jdbc), NEWEST);
     }
 
-    JdbcOrderReadModelAdapter(JdbcClient jdbc, TransactionOperations transactions, ProjectionSlots slots, Clock clock,
-                              SearchWords searchWords, int newest) {
+    JdbcOrderReadModelAdapter(
+            JdbcClient jdbc,
+            TransactionOperations transactions,
+            ProjectionSlots slots,
+            Clock clock,
+            SearchWords searchWords,
+            int newest) {
         this.jdbc = jdbc;
         this.newest = newest;
         this.transactions = transactions;
@@ -68,8 +73,9 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         var params = new LinkedHashMap<String, Object>();
         params.put("id", id.value());
         String where = "order_id = :id AND " + scopeSql(scope, params);
-        return jdbc.sql("SELECT document FROM " + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE)
-                        + " WHERE " + where)
+        return jdbc.sql("SELECT document FROM "
+                        + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE) + " WHERE "
+                        + where)
                 .params(params)
                 .query(String.class)
                 .optional()
@@ -80,13 +86,18 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     public List<TimelineEntry> timeline(OrderScope scope, OrderId id) {
         return jdbc.sql("""
                         SELECT status, previous_status, at, by_user, source, reason, note, carrier, tracking_number
-                        FROM %s WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number"""
-                        .formatted(slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE)))
+                        FROM %s WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""".formatted(slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE)))
                 .param("id", id.value())
                 .param("tenant", scope.tenantId())
-                .query((rs, row) -> new TimelineEntry(rs.getString("status"), rs.getString("previous_status"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("by_user"), rs.getString("source"),
-                        rs.getString("reason"), rs.getString("note"), rs.getString("carrier"),
+                .query((rs, row) -> new TimelineEntry(
+                        rs.getString("status"),
+                        rs.getString("previous_status"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("by_user"),
+                        rs.getString("source"),
+                        rs.getString("reason"),
+                        rs.getString("note"),
+                        rs.getString("carrier"),
                         rs.getString("tracking_number")))
                 .list();
     }
@@ -95,12 +106,14 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     public List<NoteView> notes(OrderScope scope, OrderId id) {
         return jdbc.sql("""
                         SELECT note_id, by_user, at, text FROM %s
-                        WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number"""
-                        .formatted(slots.activeTable(OrderNotesProjection.NAME, OrderNotesProjection.TABLE)))
+                        WHERE order_id = :id AND tenant_id = :tenant ORDER BY sequence_number""".formatted(slots.activeTable(OrderNotesProjection.NAME, OrderNotesProjection.TABLE)))
                 .param("id", id.value())
                 .param("tenant", scope.tenantId())
-                .query((rs, row) -> new NoteView(rs.getString("note_id"), rs.getString("by_user"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("text")))
+                .query((rs, row) -> new NoteView(
+                        rs.getString("note_id"),
+                        rs.getString("by_user"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("text")))
                 .list();
     }
 
@@ -118,9 +131,17 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         filter(where, params, "conversationId", "conversation_id = :conversationId", query.conversationId());
         filter(where, params, "qLocation", "location = :qLocation", query.location());
         filter(where, params, "active", "active = :active", query.active());
-        filter(where, params, "createdFrom", "created_at >= :createdFrom",
+        filter(
+                where,
+                params,
+                "createdFrom",
+                "created_at >= :createdFrom",
                 query.createdFrom() == null ? null : Timestamp.from(query.createdFrom()));
-        filter(where, params, "createdTo", "created_at <= :createdTo",
+        filter(
+                where,
+                params,
+                "createdTo",
+                "created_at <= :createdTo",
                 query.createdTo() == null ? null : Timestamp.from(query.createdTo()));
         if (query.cursor() != null) {
             var cursor = Cursor.decode(query.cursor(), sort);
@@ -134,14 +155,18 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         String filters = String.join(" AND ", where);
         LocalDate today = today();
         List<Row> rows = query.q() == null || query.q().isBlank()
-                ? rows(key, today, params, "SELECT document, order_id, " + key.expression + " AS sort_key FROM " + table
-                        + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
-                        + " LIMIT :limit")
+                ? rows(
+                        key,
+                        today,
+                        params,
+                        "SELECT document, order_id, " + key.expression + " AS sort_key FROM " + table
+                                + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
+                                + " LIMIT :limit")
                 : search(query.q(), query.limit(), table, key, filters, today, params);
         boolean hasMore = rows.size() > query.limit();
         var page = hasMore ? rows.subList(0, query.limit()) : rows;
-        String next = hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode()
-                : null;
+        String next =
+                hasMore ? new Cursor(sort, page.get(page.size() - 1).key, page.get(page.size() - 1).id).encode() : null;
         return new OrderPage(page.stream().map(Row::view).toList(), next, hasMore);
     }
 
@@ -151,8 +176,14 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
      * Planned for these values every time: a plan made once for any values (PostgreSQL's generic plan, which it may
      * choose after five runs of a prepared statement) cannot tell a rare q from a common one.
      */
-    private List<Row> search(String text, int limit, String table, SortKey key, String filters, LocalDate today,
-                             Map<String, Object> params) {
+    private List<Row> search(
+            String text,
+            int limit,
+            String table,
+            SortKey key,
+            String filters,
+            LocalDate today,
+            Map<String, Object> params) {
         String order = key.descending ? " DESC" : " ASC";
         String q = text.toLowerCase(Locale.ROOT);
         // planned before the transaction: the plan needs no connection once the table's sample is read
@@ -168,12 +199,20 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                 if (!everyRow) {
                     params.put("walk", plan.walk());
                 }
-                var found = rows(key, today, params, "SELECT t.document, page.order_id, page.sort_key FROM (SELECT "
-                        + "order_id, sort_key FROM (SELECT order_id, search_text, " + key.expression + " AS sort_key FROM "
-                        + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id" + order
-                        + (everyRow ? "" : " LIMIT :walk") + ") newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key"
-                        + order + ", order_id" + order + " LIMIT :limit) page JOIN " + table + " t ON t.order_id = "
-                        + "page.order_id ORDER BY page.sort_key" + order + ", page.order_id" + order);
+                var found = rows(
+                        key,
+                        today,
+                        params,
+                        "SELECT t.document, page.order_id, page.sort_key FROM (SELECT "
+                                + "order_id, sort_key FROM (SELECT order_id, search_text, " + key.expression
+                                + " AS sort_key FROM "
+                                + table + " WHERE " + filters + " ORDER BY " + key.expression + order + ", order_id"
+                                + order
+                                + (everyRow ? "" : " LIMIT :walk")
+                                + ") newest WHERE strpos(search_text, :q) > 0 ORDER BY sort_key"
+                                + order + ", order_id" + order + " LIMIT :limit) page JOIN " + table
+                                + " t ON t.order_id = "
+                                + "page.order_id ORDER BY page.sort_key" + order + ", page.order_id" + order);
                 if (everyRow || found.size() > limit) {
                     return found;
                 }
@@ -187,10 +226,15 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
                     params.put("qPart" + i, containing(plan.pieces().get(i)));
                 }
                 matches.add("strpos(search_text, :q) > 0");
-                return rows(key, today, params, everyMatch(table, key, filters + " AND " + String.join(" AND ", matches)));
+                return rows(
+                        key, today, params, everyMatch(table, key, filters + " AND " + String.join(" AND ", matches)));
             }
             params.put("qPattern", containing(q));
-            return rows(key, today, params, everyMatch(table, key, filters + " AND search_text LIKE :qPattern ESCAPE '\\'"));
+            return rows(
+                    key,
+                    today,
+                    params,
+                    everyMatch(table, key, filters + " AND search_text LIKE :qPattern ESCAPE '\\'"));
         });
     }
 
@@ -214,9 +258,12 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     }
 
     private List<Row> rows(SortKey key, LocalDate today, Map<String, Object> params, String sql) {
-        return jdbc.sql(sql).params(params)
-                .query((rs, row) -> new Row(ProjectionJson.read(rs.getString("document")).toView(today),
-                        (UUID) rs.getObject("order_id"), key.format(rs.getObject("sort_key"))))
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, row) -> new Row(
+                        ProjectionJson.read(rs.getString("document")).toView(today),
+                        (UUID) rs.getObject("order_id"),
+                        key.format(rs.getObject("sort_key"))))
                 .list();
     }
 
@@ -242,14 +289,15 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    private record Row(OrderView view, UUID id, String key) {
-    }
+    private record Row(OrderView view, UUID id, String key) {}
 
     /** How each sort orders the rows: a SQL expression with a total order once the id breaks ties. */
     private enum SortKey {
-        CREATED("created_at", true, false), CREATED_ASC("created_at", false, false),
+        CREATED("created_at", true, false),
+        CREATED_ASC("created_at", false, false),
         CHANGED("last_changed_at", true, false),
-        TOTAL("COALESCE(total_amount, -1)", true, true), TOTAL_ASC("COALESCE(total_amount, -1)", false, true),
+        TOTAL("COALESCE(total_amount, -1)", true, true),
+        TOTAL_ASC("COALESCE(total_amount, -1)", false, true),
         PRIORITY("priority", true, true);
 
         final String expression;

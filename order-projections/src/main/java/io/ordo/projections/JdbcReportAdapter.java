@@ -40,12 +40,18 @@ public class JdbcReportAdapter implements ReportPort {
                                COALESCE(avg(extract(epoch FROM CAST(:now AS timestamptz) - s.entered)) FILTER (WHERE s.left_at IS NULL), 0) AS current_s
                         FROM stays s JOIN %s l ON l.order_id = s.order_id
                         WHERE %s
-                        GROUP BY l.workflow, s.status"""
-                        .formatted(slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE),
-                                slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), where))
+                        GROUP BY l.workflow, s.status""".formatted(
+                                slots.activeTable(OrderTimelineProjection.NAME, OrderTimelineProjection.TABLE),
+                                slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE),
+                                where))
                 .params(params)
-                .query((rs, row) -> new StatusTime(rs.getString("workflow"), rs.getString("status"),
-                        rs.getLong("finished"), rs.getDouble("finished_s"), rs.getLong("current"), rs.getDouble("current_s")))
+                .query((rs, row) -> new StatusTime(
+                        rs.getString("workflow"),
+                        rs.getString("status"),
+                        rs.getLong("finished"),
+                        rs.getDouble("finished_s"),
+                        rs.getLong("current"),
+                        rs.getDouble("current_s")))
                 .list();
     }
 
@@ -79,11 +85,16 @@ public class JdbcReportAdapter implements ReportPort {
                                count(total_amount) AS priced, COALESCE(sum(total_amount), 0) AS total,
                                count(*) FILTER (WHERE (document->>'targetDeliveryDate')::date < :today) AS past_target
                         FROM %s WHERE %s
-                        GROUP BY workflow, status, active, document->>'currency'"""
-                        .formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), where))
+                        GROUP BY workflow, status, active, document->>'currency'""".formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), where))
                 .params(params)
-                .query((rs, row) -> new Group(rs.getString("workflow"), rs.getString("status"), rs.getBoolean("active"),
-                        rs.getString("currency"), rs.getLong("orders"), rs.getLong("priced"), rs.getBigDecimal("total"),
+                .query((rs, row) -> new Group(
+                        rs.getString("workflow"),
+                        rs.getString("status"),
+                        rs.getBoolean("active"),
+                        rs.getString("currency"),
+                        rs.getLong("orders"),
+                        rs.getLong("priced"),
+                        rs.getBigDecimal("total"),
                         rs.getLong("past_target")))
                 .list();
     }

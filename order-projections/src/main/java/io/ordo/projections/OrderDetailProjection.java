@@ -4,8 +4,8 @@ import io.ordo.domain.DuplicateOrderNumberException;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.projections.ProjectionSlots.Role;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -32,7 +32,8 @@ public class OrderDetailProjection {
     public OrderDetailProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
         this.batches = jdbc;
         this.role = role;
-        this.tables = new DocumentTables(NAME, TABLE, slots, role, this::immediate, JdbcClient.create(jdbc), true, this::write);
+        this.tables = new DocumentTables(
+                NAME, TABLE, slots, role, this::immediate, JdbcClient.create(jdbc), true, this::write);
     }
 
     /**
@@ -55,7 +56,6 @@ public class OrderDetailProjection {
         tables.changed(event, message);
     }
 
-
     private void write(Map<String, OrderRows> tables) {
         tables.forEach((table, rows) -> {
             var inserts = rows.inserts();
@@ -66,20 +66,20 @@ public class OrderDetailProjection {
                                     INSERT INTO %s (order_id, tenant_id, order_number, created_by, location, customer_id,
                                                     version, document)
                                     VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
-                                    ON CONFLICT (order_id) DO NOTHING""".formatted(table),
-                            inserts, inserts.size(), (ps, p) -> {
-                                OrderDocument d = p.document();
-                                ps.setObject(1, UUID.fromString(d.id));
-                                ps.setString(2, d.tenantId);
-                                ps.setString(3, d.orderNumber);
-                                ps.setString(4, d.createdBy);
-                                ps.setString(5, d.location);
-                                ps.setString(6, d.customer == null ? null : d.customer.id());
-                                ps.setLong(7, d.version);
-                                ps.setString(8, ProjectionJson.write(d));
-                            });
+                                    ON CONFLICT (order_id) DO NOTHING""".formatted(table), inserts, inserts.size(), (ps, p) -> {
+                        OrderDocument d = p.document();
+                        ps.setObject(1, UUID.fromString(d.id));
+                        ps.setString(2, d.tenantId);
+                        ps.setString(3, d.orderNumber);
+                        ps.setString(4, d.createdBy);
+                        ps.setString(5, d.location);
+                        ps.setString(6, d.customer == null ? null : d.customer.id());
+                        ps.setLong(7, d.version);
+                        ps.setString(8, ProjectionJson.write(d));
+                    });
                 } catch (DuplicateKeyException duplicate) {
-                    if (inserts.size() == 1 && String.valueOf(duplicate.getMessage()).contains("order_number")) {
+                    if (inserts.size() == 1
+                            && String.valueOf(duplicate.getMessage()).contains("order_number")) {
                         throw new DuplicateOrderNumberException(inserts.get(0).document().orderNumber);
                     }
                     throw duplicate;
@@ -88,16 +88,15 @@ public class OrderDetailProjection {
             if (!updates.isEmpty()) {
                 batches.batchUpdate("""
                                 UPDATE %s SET location = ?, customer_id = ?, version = ?, document = CAST(? AS jsonb)
-                                WHERE order_id = ? AND version = ?""".formatted(table),
-                        updates, updates.size(), (ps, p) -> {
-                            OrderDocument d = p.document();
-                            ps.setString(1, d.location);
-                            ps.setString(2, d.customer == null ? null : d.customer.id());
-                            ps.setLong(3, d.version);
-                            ps.setString(4, ProjectionJson.write(d));
-                            ps.setObject(5, UUID.fromString(d.id));
-                            ps.setLong(6, p.stored());
-                        });
+                                WHERE order_id = ? AND version = ?""".formatted(table), updates, updates.size(), (ps, p) -> {
+                    OrderDocument d = p.document();
+                    ps.setString(1, d.location);
+                    ps.setString(2, d.customer == null ? null : d.customer.id());
+                    ps.setLong(3, d.version);
+                    ps.setString(4, ProjectionJson.write(d));
+                    ps.setObject(5, UUID.fromString(d.id));
+                    ps.setLong(6, p.stored());
+                });
             }
         });
     }

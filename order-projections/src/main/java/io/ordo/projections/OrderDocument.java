@@ -72,7 +72,11 @@ final class OrderDocument {
         d.currency = e.currency();
         var lines = new ArrayList<OrderView.Line>();
         for (OrderLine line : e.items() == null ? List.<OrderLine>of() : e.items()) {
-            lines.add(new OrderView.Line(line.sku(), line.name(), line.quantity(), money(line.unitPrice(), e.currency()),
+            lines.add(new OrderView.Line(
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    money(line.unitPrice(), e.currency()),
                     money(line.lineTotal(), e.currency())));
         }
         d.items = List.copyOf(lines);
@@ -173,15 +177,44 @@ final class OrderDocument {
         OrderView.Leads leads = null;
         if (leadsPurchased != null) {
             int remaining = Math.max(0, leadsPurchased - leadsDelivered);
-            double percentage = leadsPurchased == 0 ? 0 : BigDecimal.valueOf(leadsDelivered * 100L)
-                    .divide(BigDecimal.valueOf(leadsPurchased), 2, RoundingMode.HALF_EVEN).doubleValue();
+            double percentage = leadsPurchased == 0
+                    ? 0
+                    : BigDecimal.valueOf(leadsDelivered * 100L)
+                            .divide(BigDecimal.valueOf(leadsPurchased), 2, RoundingMode.HALF_EVEN)
+                            .doubleValue();
             Long daysRemaining = targetDeliveryDate == null ? null : ChronoUnit.DAYS.between(today, targetDeliveryDate);
-            leads = new OrderView.Leads(leadsPurchased, leadsDelivered, remaining, percentage,
-                    targetDeliveryDate == null ? null : targetDeliveryDate.toString(), daysRemaining);
+            leads = new OrderView.Leads(
+                    leadsPurchased,
+                    leadsDelivered,
+                    remaining,
+                    percentage,
+                    targetDeliveryDate == null ? null : targetDeliveryDate.toString(),
+                    daysRemaining);
         }
-        return new OrderView(id, orderNumber, workflow, status, active, List.of(), customer, contact, deliveryAddress,
-                description, notes, location, priority, currency, items, totalAmount, leads,
-                new OrderView.Shipping(carrier, trackingNumber), createdBy, createdAt, updatedBy, updatedAt, version);
+        return new OrderView(
+                id,
+                orderNumber,
+                workflow,
+                status,
+                active,
+                List.of(),
+                customer,
+                contact,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                items,
+                totalAmount,
+                leads,
+                new OrderView.Shipping(carrier, trackingNumber),
+                createdBy,
+                createdAt,
+                updatedBy,
+                updatedAt,
+                version);
     }
 
     private static String money(BigDecimal amount, String currency) {

@@ -1,11 +1,11 @@
 package io.ordo.projections;
 
 import io.ordo.domain.event.OrderCreated;
+import io.ordo.projections.ProjectionSlots.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
-import io.ordo.projections.ProjectionSlots.Role;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,8 @@ public class OrderListProjection {
 
     public OrderListProjection(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
         this.batches = jdbc;
-        this.tables = new DocumentTables(NAME, TABLE, slots, role, BatchWrites::immediate, JdbcClient.create(jdbc), false, this::write);
+        this.tables = new DocumentTables(
+                NAME, TABLE, slots, role, BatchWrites::immediate, JdbcClient.create(jdbc), false, this::write);
     }
 
     @EventHandler
@@ -40,7 +41,6 @@ public class OrderListProjection {
     void on(Object event, DomainEventMessage<?> message) {
         tables.changed(event, message);
     }
-
 
     /**
      * The batch's rows: new orders inserted (a row already there wins), changed ones updated only where the table
@@ -57,54 +57,52 @@ public class OrderListProjection {
                                                 contact_id, conversation_id, location, priority, total_amount, created_by,
                                                 created_at, updated_at, last_changed_at, version, search_text, document)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
-                                ON CONFLICT (order_id) DO NOTHING""".formatted(table),
-                        inserts, inserts.size(), (ps, p) -> {
-                            OrderDocument d = p.document();
-                            int i = 0;
-                            ps.setObject(++i, UUID.fromString(d.id));
-                            ps.setString(++i, d.tenantId);
-                            ps.setString(++i, d.orderNumber);
-                            ps.setString(++i, d.workflow);
-                            ps.setString(++i, d.status);
-                            ps.setBoolean(++i, d.active);
-                            ps.setString(++i, d.customer == null ? null : d.customer.id());
-                            ps.setString(++i, d.contact == null ? null : d.contact.contactId());
-                            ps.setString(++i, d.contact == null ? null : d.contact.conversationId());
-                            ps.setString(++i, d.location);
-                            ps.setInt(++i, d.priority);
-                            ps.setBigDecimal(++i, d.totalAmountValue());
-                            ps.setString(++i, d.createdBy);
-                            ps.setTimestamp(++i, Timestamp.from(d.createdAt));
-                            ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
-                            ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
-                            ps.setLong(++i, d.version);
-                            ps.setString(++i, d.searchText());
-                            ps.setString(++i, ProjectionJson.write(d));
-                        });
+                                ON CONFLICT (order_id) DO NOTHING""".formatted(table), inserts, inserts.size(), (ps, p) -> {
+                    OrderDocument d = p.document();
+                    int i = 0;
+                    ps.setObject(++i, UUID.fromString(d.id));
+                    ps.setString(++i, d.tenantId);
+                    ps.setString(++i, d.orderNumber);
+                    ps.setString(++i, d.workflow);
+                    ps.setString(++i, d.status);
+                    ps.setBoolean(++i, d.active);
+                    ps.setString(++i, d.customer == null ? null : d.customer.id());
+                    ps.setString(++i, d.contact == null ? null : d.contact.contactId());
+                    ps.setString(++i, d.contact == null ? null : d.contact.conversationId());
+                    ps.setString(++i, d.location);
+                    ps.setInt(++i, d.priority);
+                    ps.setBigDecimal(++i, d.totalAmountValue());
+                    ps.setString(++i, d.createdBy);
+                    ps.setTimestamp(++i, Timestamp.from(d.createdAt));
+                    ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
+                    ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
+                    ps.setLong(++i, d.version);
+                    ps.setString(++i, d.searchText());
+                    ps.setString(++i, ProjectionJson.write(d));
+                });
             }
             if (!updates.isEmpty()) {
                 batches.batchUpdate("""
                                 UPDATE %s SET status = ?, active = ?, customer_id = ?, location = ?, priority = ?,
                                        total_amount = ?, updated_at = ?, last_changed_at = ?, version = ?, search_text = ?,
                                        document = CAST(? AS jsonb)
-                                WHERE order_id = ? AND version = ?""".formatted(table),
-                        updates, updates.size(), (ps, p) -> {
-                            OrderDocument d = p.document();
-                            int i = 0;
-                            ps.setString(++i, d.status);
-                            ps.setBoolean(++i, d.active);
-                            ps.setString(++i, d.customer == null ? null : d.customer.id());
-                            ps.setString(++i, d.location);
-                            ps.setInt(++i, d.priority);
-                            ps.setBigDecimal(++i, d.totalAmountValue());
-                            ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
-                            ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
-                            ps.setLong(++i, d.version);
-                            ps.setString(++i, d.searchText());
-                            ps.setString(++i, ProjectionJson.write(d));
-                            ps.setObject(++i, UUID.fromString(d.id));
-                            ps.setLong(++i, p.stored());
-                        });
+                                WHERE order_id = ? AND version = ?""".formatted(table), updates, updates.size(), (ps, p) -> {
+                    OrderDocument d = p.document();
+                    int i = 0;
+                    ps.setString(++i, d.status);
+                    ps.setBoolean(++i, d.active);
+                    ps.setString(++i, d.customer == null ? null : d.customer.id());
+                    ps.setString(++i, d.location);
+                    ps.setInt(++i, d.priority);
+                    ps.setBigDecimal(++i, d.totalAmountValue());
+                    ps.setTimestamp(++i, d.updatedAt == null ? null : Timestamp.from(d.updatedAt));
+                    ps.setTimestamp(++i, Timestamp.from(d.updatedAt == null ? d.createdAt : d.updatedAt));
+                    ps.setLong(++i, d.version);
+                    ps.setString(++i, d.searchText());
+                    ps.setString(++i, ProjectionJson.write(d));
+                    ps.setObject(++i, UUID.fromString(d.id));
+                    ps.setLong(++i, p.stored());
+                });
             }
         });
     }

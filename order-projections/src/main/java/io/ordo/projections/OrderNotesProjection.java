@@ -26,14 +26,16 @@ public class OrderNotesProjection {
     }
 
     @EventHandler
-    void on(DiscussionNoteAdded e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence,
+    void on(
+            DiscussionNoteAdded e,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
         for (String slot : slots.lockShared(NAME).targets(role)) {
             jdbc.sql("""
                             INSERT INTO %s (order_id, sequence_number, tenant_id, note_id, by_user, at, text)
                             VALUES (:id, :seq, COALESCE(CAST(:tenant AS varchar), %s), :noteId, :by, :at, :text)
-                            ON CONFLICT (order_id, sequence_number) DO NOTHING"""
-                            .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.TENANT_OF_ORDER))
+                            ON CONFLICT (order_id, sequence_number) DO NOTHING""".formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.TENANT_OF_ORDER))
                     .param("id", e.orderId().value())
                     .param("seq", sequence)
                     .param("tenant", tenant)

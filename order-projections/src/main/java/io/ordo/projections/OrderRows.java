@@ -15,8 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 final class OrderRows {
 
     /** An order's row as the unit of work leaves it: {@code stored} is the version read (-1: created here). */
-    record Row(long stored, OrderDocument document) {
-    }
+    record Row(long stored, OrderDocument document) {}
 
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
 
@@ -51,6 +50,8 @@ final class OrderRows {
 
     /** Rows read and changed since; to be written {@code WHERE version = stored}. */
     List<Row> updates() {
-        return rows.values().stream().filter(row -> row.stored() >= 0 && row.document().version != row.stored()).toList();
+        return rows.values().stream()
+                .filter(row -> row.stored() >= 0 && row.document().version != row.stored())
+                .toList();
     }
 }

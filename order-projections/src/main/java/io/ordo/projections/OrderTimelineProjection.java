@@ -6,12 +6,12 @@ import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.projections.ProjectionSlots.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,28 +35,77 @@ public class OrderTimelineProjection {
     }
 
     /** One entry of an order's timeline; {@code tenant} is null when the event does not carry it. */
-    private record Entry(UUID orderId, long sequence, String tenant, String status, String previous, Timestamp at,
-                         String by, String source, String reason, String note, String carrier, String trackingNumber) {
-    }
+    private record Entry(
+            UUID orderId,
+            long sequence,
+            String tenant,
+            String status,
+            String previous,
+            Timestamp at,
+            String by,
+            String source,
+            String reason,
+            String note,
+            String carrier,
+            String trackingNumber) {}
 
     @EventHandler
     void on(OrderCreated e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence) {
-        add(new Entry(e.orderId().value(), sequence, e.tenantId(), e.status(), null, Timestamp.from(at), e.actor(), "user",
-                null, null, null, null));
+        add(new Entry(
+                e.orderId().value(),
+                sequence,
+                e.tenantId(),
+                e.status(),
+                null,
+                Timestamp.from(at),
+                e.actor(),
+                "user",
+                null,
+                null,
+                null,
+                null));
     }
 
     @EventHandler
-    void on(OrderStatusChanged e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence,
+    void on(
+            OrderStatusChanged e,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
-        add(new Entry(e.orderId().value(), sequence, tenant, e.to(), e.from(), Timestamp.from(at), e.actor(), e.source(),
-                e.reason(), e.note(), e.carrier(), e.trackingNumber()));
+        add(new Entry(
+                e.orderId().value(),
+                sequence,
+                tenant,
+                e.to(),
+                e.from(),
+                Timestamp.from(at),
+                e.actor(),
+                e.source(),
+                e.reason(),
+                e.note(),
+                e.carrier(),
+                e.trackingNumber()));
     }
 
     @EventHandler
-    void on(OrderCancelled e, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long sequence,
+    void on(
+            OrderCancelled e,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
-        add(new Entry(e.orderId().value(), sequence, tenant, e.to(), e.from(), Timestamp.from(at), e.actor(), "user",
-                e.reason(), e.note(), null, null));
+        add(new Entry(
+                e.orderId().value(),
+                sequence,
+                tenant,
+                e.to(),
+                e.from(),
+                Timestamp.from(at),
+                e.actor(),
+                "user",
+                e.reason(),
+                e.note(),
+                null,
+                null));
     }
 
     /** Live: written at once, in the command's transaction. A rebuild writes its batch's entries at the batch's end. */
@@ -64,7 +113,8 @@ public class OrderTimelineProjection {
         if (role == Role.LIVE || BatchWrites.immediate()) {
             write(List.of(entry));
         } else {
-            BatchWrites.<List<Entry>>buffer("ordo.timeline." + role, ArrayList::new, this::write).add(entry);
+            BatchWrites.<List<Entry>>buffer("ordo.timeline." + role, ArrayList::new, this::write)
+                    .add(entry);
         }
     }
 
@@ -73,13 +123,15 @@ public class OrderTimelineProjection {
             return;
         }
         for (String slot : slots.lockShared(NAME).targets(role)) {
-            jdbc.batchUpdate("""
+            jdbc.batchUpdate(
+                    """
                             INSERT INTO %s (order_id, sequence_number, tenant_id, status, previous_status, at,
                                             by_user, source, reason, note, carrier, tracking_number)
                             VALUES (?, ?, COALESCE(CAST(? AS varchar), %s), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (order_id, sequence_number) DO NOTHING"""
-                            .formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.tenantOfOrder("?")),
-                    entries, entries.size(), (ps, e) -> {
+                            ON CONFLICT (order_id, sequence_number) DO NOTHING""".formatted(ProjectionSlots.table(TABLE, slot), StoredOrders.tenantOfOrder("?")),
+                    entries,
+                    entries.size(),
+                    (ps, e) -> {
                         int i = 0;
                         ps.setObject(++i, e.orderId());
                         ps.setLong(++i, e.sequence());

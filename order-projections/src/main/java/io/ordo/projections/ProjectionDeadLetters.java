@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     /** The projection each handler class belongs to, to name the one that failed. */
     private final Map<Class<?>, String> projectionOfType = new ConcurrentHashMap<>();
 
-    public ProjectionDeadLetters(JdbcClient jdbc, Supplier<EventStore> events, PlatformTransactionManager transactionManager) {
+    public ProjectionDeadLetters(
+            JdbcClient jdbc, Supplier<EventStore> events, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -67,8 +67,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
      */
     public ListenerInvocationErrorHandler errorHandler(String processor) {
         return (exception, event, handler) -> {
-            throw new ProjectionFailure(projectionOfType.getOrDefault(handler.getTargetType(), defaultProjection(processor)),
-                    exception);
+            throw new ProjectionFailure(
+                    projectionOfType.getOrDefault(handler.getTargetType(), defaultProjection(processor)), exception);
         };
     }
 
@@ -97,8 +97,11 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             var root = unitOfWork.root();
             // orders parked by this batch (with the projection that parked each): known to the node-wide cache only
             // once the batch has committed
-            Map<String, String> parkedHere = root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashMap<>());
-            String blockedBy = order == null ? null : parkedHere.getOrDefault(order, parkedOrders(processor).get(order));
+            Map<String, String> parkedHere =
+                    root.getOrComputeResource("ordo.parked-in-batch." + processor, key -> new HashMap<>());
+            String blockedBy = order == null
+                    ? null
+                    : parkedHere.getOrDefault(order, parkedOrders(processor).get(order));
             if (blockedBy != null) {
                 park(processor, blockedBy, event, "waits behind an earlier parked event of this order");
                 return null;
@@ -118,7 +121,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                         return chain.proceed();
                     } catch (Exception e) {
                         status.setRollbackOnly();
-                        failure[0] = e instanceof ProjectionFailure named ? named
+                        failure[0] = e instanceof ProjectionFailure named
+                                ? named
                                 : new ProjectionFailure(defaultProjection(processor), e);
                         return null;
                     }
@@ -131,8 +135,14 @@ public class ProjectionDeadLetters implements DeadLetterPort {
             if (failure[0] != null) {
                 String projection = failure[0].projection;
                 String error = describe(failure[0].getCause());
-                log.error("{} parked event {} ({}) of order {} in projection {}: {}", processor, id,
-                        event.getPayloadType().getSimpleName(), order, projection, error);
+                log.error(
+                        "{} parked event {} ({}) of order {} in projection {}: {}",
+                        processor,
+                        id,
+                        event.getPayloadType().getSimpleName(),
+                        order,
+                        projection,
+                        error);
                 park(processor, projection, event, error);
                 if (order != null) {
                     parkedHere.put(order, projection);
@@ -177,7 +187,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     }
 
     /** The ids of this batch's events; should the batch roll back, every one of them becomes a suspect. */
-    private static Set<String> batchOf(org.axonframework.messaging.unitofwork.UnitOfWork<?> unitOfWork, Set<String> suspects) {
+    private static Set<String> batchOf(
+            org.axonframework.messaging.unitofwork.UnitOfWork<?> unitOfWork, Set<String> suspects) {
         return unitOfWork.root().getOrComputeResource("ordo.batch-events", key -> {
             Set<String> ids = new HashSet<>();
             unitOfWork.root().onRollback(u -> {
@@ -194,8 +205,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     private static final long PARKED_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     /** Orders with parked events, each with the projection whose failure parked it. */
-    private record Parked(Map<String, String> orders, long readAt) {
-    }
+    private record Parked(Map<String, String> orders, long readAt) {}
 
     private final Map<String, Parked> parked = new ConcurrentHashMap<>();
 
@@ -213,7 +223,8 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     private Map<String, String> readParkedOrders(String processor) {
         var orders = new HashMap<String, String>();
         jdbc.sql("SELECT order_id, min(projection) FROM projection_dead_letter WHERE processor = :p GROUP BY order_id")
-                .param("p", processor).query(rs -> {
+                .param("p", processor)
+                .query(rs -> {
                     orders.put(rs.getString(1), rs.getString(2));
                 });
         return orders;
@@ -245,12 +256,16 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     /** Whether a processor has parked events (a rebuild with parked events must not take over). */
     public boolean hasParked(String processor) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projection_dead_letter WHERE processor = :p)")
-                .param("p", processor).query(Boolean.class).single();
+                .param("p", processor)
+                .query(Boolean.class)
+                .single();
     }
 
     public void forget(String processor) {
         parked.remove(processor);
-        jdbc.sql("DELETE FROM projection_dead_letter WHERE processor = :p").param("p", processor).update();
+        jdbc.sql("DELETE FROM projection_dead_letter WHERE processor = :p")
+                .param("p", processor)
+                .update();
     }
 
     @Override
@@ -258,22 +273,29 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         return jdbc.sql("""
                         SELECT id, projection, processor, order_id, sequence_number, event_type, error, attempts, parked_at
                         FROM projection_dead_letter ORDER BY id""")
-                .query((rs, row) -> new DeadLetterView(rs.getLong("id"), rs.getString("projection"),
-                        rs.getString("processor"), rs.getString("order_id"), rs.getLong("sequence_number"),
-                        rs.getString("event_type"), rs.getString("error"), rs.getInt("attempts"),
+                .query((rs, row) -> new DeadLetterView(
+                        rs.getLong("id"),
+                        rs.getString("projection"),
+                        rs.getString("processor"),
+                        rs.getString("order_id"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_type"),
+                        rs.getString("error"),
+                        rs.getInt("attempts"),
                         rs.getTimestamp("parked_at").toInstant()))
                 .list();
     }
 
-    private record Letter(long id, String processor, String orderId, long sequence, String eventId) {
-    }
+    private record Letter(long id, String processor, String orderId, long sequence, String eventId) {}
 
     @Override
     public synchronized Optional<RetryOutcome> retry(long id) {
         var letter = jdbc.sql("""
                         SELECT id, processor, order_id, sequence_number, event_identifier FROM projection_dead_letter
-                        WHERE id = :id""").param("id", id)
-                .query((rs, row) -> new Letter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+                        WHERE id = :id""")
+                .param("id", id)
+                .query((rs, row) ->
+                        new Letter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
                 .optional();
         if (letter.isEmpty()) {
             return Optional.empty();
@@ -283,14 +305,19 @@ public class ProjectionDeadLetters implements DeadLetterPort {
         var letters = jdbc.sql("""
                         SELECT id, processor, order_id, sequence_number, event_identifier FROM projection_dead_letter
                         WHERE processor = :p AND order_id = :order ORDER BY sequence_number""")
-                .param("p", processor).param("order", letter.get().orderId())
-                .query((rs, row) -> new Letter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+                .param("p", processor)
+                .param("order", letter.get().orderId())
+                .query((rs, row) ->
+                        new Letter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
                 .list();
         var stored = new HashMap<String, DomainEventMessage<?>>();
-        events.get().readEvents(letter.get().orderId(), letters.get(0).sequence())
+        events.get()
+                .readEvents(letter.get().orderId(), letters.get(0).sequence())
                 .forEachRemaining(event -> stored.put(event.getIdentifier(), event));
         // every projection the processor runs: a parked event was handled by none of them
-        var adapters = handlers.getOrDefault(processor, Map.of()).values().stream().map(AnnotationEventHandlerAdapter::new).toList();
+        var adapters = handlers.getOrDefault(processor, Map.of()).values().stream()
+                .map(AnnotationEventHandlerAdapter::new)
+                .toList();
         int projected = 0;
         for (Letter parked : letters) {
             DomainEventMessage<?> event = stored.get(parked.eventId());
@@ -306,14 +333,18 @@ public class ProjectionDeadLetters implements DeadLetterPort {
                         unitOfWork.rollback(e);
                         throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                     }
-                    jdbc.sql("DELETE FROM projection_dead_letter WHERE id = :id").param("id", parked.id()).update();
+                    jdbc.sql("DELETE FROM projection_dead_letter WHERE id = :id")
+                            .param("id", parked.id())
+                            .update();
                 });
                 projected++;
             } catch (RuntimeException stillFailing) {
                 jdbc.sql("""
                                 UPDATE projection_dead_letter SET attempts = attempts + 1, last_attempt_at = now(),
                                        error = :error WHERE id = :id""")
-                        .param("id", parked.id()).param("error", describe(stillFailing)).update();
+                        .param("id", parked.id())
+                        .param("error", describe(stillFailing))
+                        .update();
                 log.warn("{}: retry of event {} failed again: {}", processor, parked.eventId(), describe(stillFailing));
                 break;
             }

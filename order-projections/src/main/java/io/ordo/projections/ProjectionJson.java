@@ -16,8 +16,7 @@ final class ProjectionJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ProjectionJson() {
-    }
+    private ProjectionJson() {}
 
     static String write(OrderDocument document) {
         try {

@@ -52,8 +52,12 @@ public class ProjectionReplays implements ProjectionControlPort {
     private final ProjectionDeadLetters deadLetters;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ProjectionReplays(EventProcessingConfiguration processing, JdbcClient jdbc, TransactionTemplate transactions,
-                             ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
+    public ProjectionReplays(
+            EventProcessingConfiguration processing,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ProjectionSlots slots,
+            ProjectionDeadLetters deadLetters) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -87,10 +91,14 @@ public class ProjectionReplays implements ProjectionControlPort {
         String idle = transactions.execute(tx -> {
             // every pointer, locked exclusively and in name order: starts are one at a time on every node, and
             // "is a rebuild running?" and "empty the idle tables" are one step
-            var pointers = jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot ORDER BY name FOR UPDATE")
+            var pointers = jdbc.sql(
+                            "SELECT name, active_slot, replaying_slot FROM projection_slot ORDER BY name FOR UPDATE")
                     .query((rs, row) -> new ProjectionSlots.State(rs.getString(1), rs.getString(2), rs.getString(3)))
                     .list();
-            var state = pointers.stream().filter(p -> p.projection().equals(name)).findFirst().orElseThrow();
+            var state = pointers.stream()
+                    .filter(p -> p.projection().equals(name))
+                    .findFirst()
+                    .orElseThrow();
             if (state.replaying() != null) {
                 return null;
             }
@@ -99,7 +107,9 @@ public class ProjectionReplays implements ProjectionControlPort {
             // on empty tables: a document row left by the interrupted pass may be newer than the event that
             // creates it, and the creation would not overwrite it. The live handlers write these tables as well,
             // but only what the rebuild writes again
-            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p").param("p", REBUILD_PROCESSOR).update();
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p")
+                    .param("p", REBUILD_PROCESSOR)
+                    .update();
             deadLetters.forget(REBUILD_PROCESSOR);
             long head = head();
             for (var pointer : pointers) {
@@ -114,7 +124,10 @@ public class ProjectionReplays implements ProjectionControlPort {
                                 UPDATE projection_slot SET replaying_slot = :idle, replay_started_at = now(), flipped_at = NULL,
                                        replay_target_position = :head
                                 WHERE name = :name""")
-                        .param("idle", slot).param("head", head).param("name", pointer.projection()).update();
+                        .param("idle", slot)
+                        .param("head", head)
+                        .param("name", pointer.projection())
+                        .update();
             }
             return target;
         });
@@ -160,7 +173,8 @@ public class ProjectionReplays implements ProjectionControlPort {
     /** The projections being rebuilt now. */
     private List<String> rebuilding() {
         return jdbc.sql("SELECT name FROM projection_slot WHERE replaying_slot IS NOT NULL ORDER BY name")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** Flips the pointer of {@code name} if its rebuild has caught up, checked again under the pointer's lock. */
@@ -168,7 +182,9 @@ public class ProjectionReplays implements ProjectionControlPort {
         transactions.executeWithoutResult(tx -> {
             // the exclusive lock waits for writers that hold the shared one, and keeps new ones out until we commit
             String replaying = jdbc.sql("SELECT replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
-                    .param("name", name).query(String.class).single();
+                    .param("name", name)
+                    .query(String.class)
+                    .single();
             if (replaying == null) {
                 return;
             }
@@ -199,8 +215,10 @@ public class ProjectionReplays implements ProjectionControlPort {
         for (String name : TABLES.keySet().stream().sorted().toList()) {
             var row = jdbc.sql("""
                             SELECT replaying_slot, replay_started_at, replay_target_position FROM projection_slot
-                            WHERE name = :name""").param("name", name)
-                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getObject(3)}).single();
+                            WHERE name = :name""")
+                    .param("name", name)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getObject(3)})
+                    .single();
             if (row[0] == null) {
                 long position = STREAMING.contains(name) ? position(name).orElse(0) : head;
                 statuses.add(new ProjectionStatus(name, "live", position, 100.0, null, null));
@@ -208,12 +226,19 @@ public class ProjectionReplays implements ProjectionControlPort {
             }
             long target = ((Number) row[2]).longValue();
             long position = Math.max(0, position(REBUILD_PROCESSOR).orElse(0));
-            double seconds = Math.max(0.001, Duration.between(((java.sql.Timestamp) row[1]).toInstant(), Instant.now())
-                    .toMillis() / 1000.0);
+            double seconds = Math.max(
+                    0.001,
+                    Duration.between(((java.sql.Timestamp) row[1]).toInstant(), Instant.now())
+                                    .toMillis()
+                            / 1000.0);
             double rate = position / seconds;
             double progress = target <= 0 ? 100.0 : Math.min(100.0, Math.round(position * 1000.0 / target) / 10.0);
-            String eta = rate <= 0 ? null : Duration.ofSeconds((long) Math.ceil(Math.max(0, target - position) / rate)).toString();
-            statuses.add(new ProjectionStatus(name, "replaying", position, progress, Math.round(rate * 10) / 10.0, eta));
+            String eta = rate <= 0
+                    ? null
+                    : Duration.ofSeconds((long) Math.ceil(Math.max(0, target - position) / rate))
+                            .toString();
+            statuses.add(
+                    new ProjectionStatus(name, "replaying", position, progress, Math.round(rate * 10) / 10.0, eta));
         }
         return statuses;
     }
@@ -223,19 +248,25 @@ public class ProjectionReplays implements ProjectionControlPort {
         long head = head();
         var lag = new LinkedHashMap<String, Long>();
         for (String name : TABLES.keySet()) {
-            lag.put(name, STREAMING.contains(name) ? Math.max(0, head - position(name).orElse(0)) : 0L);
+            lag.put(
+                    name,
+                    STREAMING.contains(name) ? Math.max(0, head - position(name).orElse(0)) : 0L);
         }
         return lag;
     }
 
     private long head() {
-        return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** The position a processor has read up to (the lowest over its segments). */
     OptionalLong position(String processorName) {
         var tokens = jdbc.sql("SELECT token FROM token_entry WHERE processor_name = :p")
-                .param("p", processorName).query((rs, n) -> rs.getBytes(1)).list();
+                .param("p", processorName)
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
         if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -269,7 +300,8 @@ public class ProjectionReplays implements ProjectionControlPort {
     }
 
     private StreamingEventProcessor rebuildProcessor() {
-        return processing.eventProcessor(REBUILD_PROCESSOR, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(REBUILD_PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + REBUILD_PROCESSOR));
     }
 

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ProjectionSlots {
 
     /** Whether a handler instance keeps the projection live, or rebuilds it from the first event. */
-    public enum Role { LIVE, REPLAY }
+    public enum Role {
+        LIVE,
+        REPLAY
+    }
 
     /** The pointer row of one projection. */
     public record State(String projection, String active, String replaying) {
@@ -43,7 +46,8 @@ public final class ProjectionSlots {
      */
     State lockShared(String projection) {
         if (CurrentUnitOfWork.isStarted()) {
-            return CurrentUnitOfWork.get().root()
+            return CurrentUnitOfWork.get()
+                    .root()
                     .getOrComputeResource("ordo.slot." + projection, key -> readLocked(projection));
         }
         return readLocked(projection);

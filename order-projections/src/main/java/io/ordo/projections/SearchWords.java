@@ -104,16 +104,22 @@ final class SearchWords {
 
     /** Samples {@link #SAMPLE_ROWS} rows of the table, refreshed in the background. */
     static SearchWords fromTable(JdbcClient jdbc) {
-        return new SearchWords(table -> new Sampled(
-                jdbc.sql("SELECT search_text FROM " + table + " TABLESAMPLE SYSTEM_ROWS(" + SAMPLE_ROWS + ")")
-                        .query(String.class).list(),
-                jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:table)")
-                        .param("table", table).query(Long.class).optional().orElse(0L)),
+        return new SearchWords(
+                table -> new Sampled(
+                        jdbc.sql("SELECT search_text FROM " + table + " TABLESAMPLE SYSTEM_ROWS(" + SAMPLE_ROWS + ")")
+                                .query(String.class)
+                                .list(),
+                        jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(:table)")
+                                .param("table", table)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(0L)),
                 Executors.newSingleThreadExecutor(runnable -> {
                     var thread = new Thread(runnable, "ordo-search-sample");
                     thread.setDaemon(true);
                     return thread;
-                }), System::nanoTime);
+                }),
+                System::nanoTime);
     }
 
     /** Samples from {@code sampler}, refreshed on the calling thread. */
@@ -161,8 +167,9 @@ final class SearchWords {
                 pieces.add(new Piece(text.substring(from - 1, to + 1), Set.of("  " + word, " " + word + " ")));
             } else if (starts) {
                 String head = word.substring(0, Math.min(2, word.length()));
-                pieces.add(new Piece(text.substring(from - 1, from + head.length()), head.length() == 1
-                        ? Set.of("  " + head) : Set.of("  " + head.charAt(0), " " + head)));
+                pieces.add(new Piece(
+                        text.substring(from - 1, from + head.length()),
+                        head.length() == 1 ? Set.of("  " + head) : Set.of("  " + head.charAt(0), " " + head)));
             }
             for (int i = 0; i + 3 <= word.length(); i++) {
                 pieces.add(new Piece(word.substring(i, i + 3), Set.of(word.substring(i, i + 3))));
@@ -210,20 +217,17 @@ final class SearchWords {
     }
 
     /** A piece of {@code q} ({@code text}, for a LIKE pattern) and the trigrams the index looks up for it. */
-    record Piece(String text, Set<String> trigrams) {
-    }
+    record Piece(String text, Set<String> trigrams) {}
 
     /** Sampled values of a table's {@code search_text}, and how many rows the table has. */
-    record Sampled(List<String> values, long rows) {
-    }
+    record Sampled(List<String> values, long rows) {}
 
     /**
      * How to search: the {@code pieces} of {@code q} to ask the index for (none: the whole {@code q}), after a walk of
      * the {@code walk} newest rows in the page's order (0: no walk) that did not find a full page. A walk of
      * {@link #EVERY_ROW} is the whole answer: the index is not asked.
      */
-    record Plan(List<String> pieces, int walk) {
-    }
+    record Plan(List<String> pieces, int walk) {}
 
     /** A growing list of positions, ascending as they are added. */
     private static final class Positions {
@@ -253,7 +257,9 @@ final class SearchWords {
         private final long readAt;
 
         Sample(Sampled sampled, long readAt) {
-            this.values = sampled.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+            this.values = sampled.values().stream()
+                    .map(v -> v.toLowerCase(Locale.ROOT))
+                    .toList();
             this.size = values.size();
             this.rowsPerValue = size == 0 ? 0 : Math.max(1.0, (double) sampled.rows() / size);
             this.readAt = readAt;
@@ -312,7 +318,9 @@ final class SearchWords {
             }
             var pieces = chosen.stream().map(Piece::text).toList();
             // a value that contains q has every trigram of its pieces: only those need a look
-            long containing = Arrays.stream(withPieces).filter(i -> values.get(i).contains(q)).count();
+            long containing = Arrays.stream(withPieces)
+                    .filter(i -> values.get(i).contains(q))
+                    .count();
             if (containing == 0) {
                 return new Plan(pieces, 0);
             }
@@ -320,7 +328,8 @@ final class SearchWords {
             if (WALK_COST * rowsForAPage >= cost * rowsPerValue) {
                 return new Plan(pieces, 0);
             }
-            return new Plan(pieces, (int) Math.min(MOST_WALKED, Math.max(newest, Math.ceil(WALK_MARGIN * rowsForAPage))));
+            return new Plan(pieces, (int)
+                    Math.min(MOST_WALKED, Math.max(newest, Math.ceil(WALK_MARGIN * rowsForAPage))));
         }
 
         /**

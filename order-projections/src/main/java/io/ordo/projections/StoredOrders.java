@@ -25,6 +25,5 @@ final class StoredOrders {
         return NUMBER_OF_ORDER.replace(":id", parameter);
     }
 
-    private StoredOrders() {
-    }
+    private StoredOrders() {}
 }

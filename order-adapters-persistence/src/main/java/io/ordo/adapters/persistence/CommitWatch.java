@@ -33,7 +33,7 @@ final class CommitWatch implements BooleanSupplier, AutoCloseable {
                 connection.setAutoCommit(true);
             }
             try (Statement statement = connection.createStatement();
-                 ResultSet snapshot = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
+                    ResultSet snapshot = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
                 snapshot.next();
                 String now = snapshot.getString(1);
                 boolean changed = !now.equals(lastSnapshot);

@@ -27,8 +27,7 @@ import java.util.UUID;
  */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /**
      * The form of aggregate snapshots: the aggregate's own fields (it has no getters, and must not grow any
@@ -47,7 +46,8 @@ public final class EventJson {
         var ids = new SimpleModule("ordo-ids")
                 .addSerializer(OrderId.class, new JsonSerializer<>() {
                     @Override
-                    public void serialize(OrderId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    public void serialize(OrderId id, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
                         gen.writeString(id.toString());
                     }
                 })

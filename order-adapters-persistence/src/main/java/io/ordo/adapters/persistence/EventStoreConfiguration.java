@@ -2,10 +2,10 @@ package io.ordo.adapters.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -72,9 +72,12 @@ public class EventStoreConfiguration {
      * believing they own every claim; a claim not renewed for {@code claim-timeout} passes to another node.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          @Value("${ordo.node-id:}") String nodeId,
-                          @Value("${ordo.token-claim-timeout:10s}") Duration claimTimeout) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            @Value("${ordo.node-id:}") String nodeId,
+            @Value("${ordo.token-claim-timeout:10s}") Duration claimTimeout) {
         var builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
@@ -89,19 +92,25 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
+                .build();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
+                .build();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
+                .build();
     }
 
     /**
@@ -115,8 +124,7 @@ public class EventStoreConfiguration {
     }
 
     /** Marks that Axon's event clock is set; projections and stores depend on it being set first. */
-    public record EventClock(Clock clock) {
-    }
+    public record EventClock(Clock clock) {}
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -124,13 +132,18 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(EventClock eventClock, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          EventSchema eventSchema) {
+    EventStorageEngine eventStorageEngine(
+            EventClock eventClock,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            EventSchema eventSchema) {
         return new PreciseJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(JacksonSerializer.builder().objectMapper(EventJson.snapshotMapper()).build())
+                .snapshotSerializer(JacksonSerializer.builder()
+                        .objectMapper(EventJson.snapshotMapper())
+                        .build())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -160,8 +173,10 @@ public class EventStoreConfiguration {
      * ticker wakes the streams only when something was committed since its last tick (CommitWatch, one connection).
      */
     @Bean(destroyMethod = "close")
-    PromptEventSource promptEventSource(EventStore eventStore, javax.sql.DataSource dataSource,
-                                        @Value("${ordo.events.wake-interval:20ms}") Duration interval) {
+    PromptEventSource promptEventSource(
+            EventStore eventStore,
+            javax.sql.DataSource dataSource,
+            @Value("${ordo.events.wake-interval:20ms}") Duration interval) {
         return new PromptEventSource(eventStore, interval, new CommitWatch(dataSource));
     }
 }

@@ -21,7 +21,10 @@ public class IdempotencyKeyRecorder {
     }
 
     @EventHandler
-    void on(Object event, @MetaDataValue("idempotencyKey") String key, @MetaDataValue("tenant") String tenant,
+    void on(
+            Object event,
+            @MetaDataValue("idempotencyKey") String key,
+            @MetaDataValue("tenant") String tenant,
             @MetaDataValue("actor") String actor) {
         if (key == null || actor == null) {
             return;
@@ -29,7 +32,9 @@ public class IdempotencyKeyRecorder {
         jdbc.sql("""
                         UPDATE idempotency_key SET state = 'committed'
                         WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key AND state = 'running'""")
-                .param("tenant", tenant == null ? "-" : tenant).param("user", actor).param("key", key)
+                .param("tenant", tenant == null ? "-" : tenant)
+                .param("user", actor)
+                .param("key", key)
                 .update();
     }
 }

@@ -22,15 +22,22 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
                         WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key
                           AND (created_at < now() - make_interval(secs => :ttl)
                                OR (state = 'running' AND claimed_at < now() - make_interval(secs => :abandon)))""")
-                .param("tenant", tenant).param("user", user).param("key", key)
-                .param("ttl", ttl.toSeconds()).param("abandon", abandonAfter.toSeconds())
+                .param("tenant", tenant)
+                .param("user", user)
+                .param("key", key)
+                .param("ttl", ttl.toSeconds())
+                .param("abandon", abandonAfter.toSeconds())
                 .update();
         return jdbc.sql("""
                         INSERT INTO idempotency_key (tenant_id, user_id, idempotency_key, request, state)
                         VALUES (:tenant, :user, :key, :request, 'running')
                         ON CONFLICT (tenant_id, user_id, idempotency_key) DO NOTHING""")
-                .param("tenant", tenant).param("user", user).param("key", key).param("request", request)
-                .update() == 1;
+                        .param("tenant", tenant)
+                        .param("user", user)
+                        .param("key", key)
+                        .param("request", request)
+                        .update()
+                == 1;
     }
 
     @Override
@@ -38,11 +45,20 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
         return jdbc.sql("""
                         SELECT request, state, response_status, response_body, content_type, location, etag
                         FROM idempotency_key WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key""")
-                .param("tenant", tenant).param("user", user).param("key", key)
-                .query((rs, row) -> new Entry(rs.getString("request"), rs.getString("state"),
-                        rs.getString("state").equals("done") ? new StoredAnswer(rs.getInt("response_status"),
-                                rs.getString("response_body"), rs.getString("content_type"), rs.getString("location"),
-                                rs.getString("etag")) : null,
+                .param("tenant", tenant)
+                .param("user", user)
+                .param("key", key)
+                .query((rs, row) -> new Entry(
+                        rs.getString("request"),
+                        rs.getString("state"),
+                        rs.getString("state").equals("done")
+                                ? new StoredAnswer(
+                                        rs.getInt("response_status"),
+                                        rs.getString("response_body"),
+                                        rs.getString("content_type"),
+                                        rs.getString("location"),
+                                        rs.getString("etag"))
+                                : null,
                         false))
                 .optional();
     }
@@ -52,9 +68,7 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
         return jdbc.sql("""
                         DELETE FROM idempotency_key WHERE ctid IN (
                             SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => :ttl)
-                            LIMIT :limit)""")
-                .param("ttl", ttl.toSeconds()).param("limit", limit)
-                .update();
+                            LIMIT :limit)""").param("ttl", ttl.toSeconds()).param("limit", limit).update();
     }
 
     @Override
@@ -63,9 +77,14 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
                         UPDATE idempotency_key SET state = 'done', response_status = :status, response_body = :body,
                                content_type = :type, location = :location, etag = :etag
                         WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key""")
-                .param("tenant", tenant).param("user", user).param("key", key)
-                .param("status", answer.status()).param("body", answer.body()).param("type", answer.contentType())
-                .param("location", answer.location()).param("etag", answer.etag())
+                .param("tenant", tenant)
+                .param("user", user)
+                .param("key", key)
+                .param("status", answer.status())
+                .param("body", answer.body())
+                .param("type", answer.contentType())
+                .param("location", answer.location())
+                .param("etag", answer.etag())
                 .update();
     }
 
@@ -75,6 +94,9 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
         jdbc.sql("""
                         DELETE FROM idempotency_key
                         WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key AND state = 'running'""")
-                .param("tenant", tenant).param("user", user).param("key", key).update();
+                .param("tenant", tenant)
+                .param("user", user)
+                .param("key", key)
+                .update();
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -37,8 +37,12 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
                 .param("id", id.toString())
                 .param("after", afterSequence)
                 .param("limit", limit)
-                .query((rs, row) -> view(rs.getLong("sequence_number"), rs.getString("payload_type"),
-                        rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload")))
+                .query((rs, row) -> view(
+                        rs.getLong("sequence_number"),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getString("time_stamp"),
+                        rs.getBytes("payload")))
                 .list();
     }
 
@@ -49,8 +53,15 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
             Map<String, Object> fields = json.readValue(payload, OBJECT);
             Object actor = fields.get("actor");
             Object source = fields.getOrDefault("source", "user");
-            return new StoredEventView(sequence, type, revision, at, actor == null ? null : actor.toString(),
-                    String.valueOf(source), fields, true);
+            return new StoredEventView(
+                    sequence,
+                    type,
+                    revision,
+                    at,
+                    actor == null ? null : actor.toString(),
+                    String.valueOf(source),
+                    fields,
+                    true);
         } catch (IOException unreadable) {
             return new StoredEventView(sequence, type, revision, at, null, null, null, false);
         }
@@ -58,8 +69,7 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
 
     @Override
     public ChainVerification verify(OrderId id) {
-        record Link(long sequence, Boolean intact) {
-        }
+        record Link(long sequence, Boolean intact) {}
         List<Link> links = jdbc.sql("""
                         SELECT e.sequence_number,
                                e.hash = ordo_event_hash(lag(e.hash) OVER (ORDER BY e.sequence_number), e) AS intact

@@ -40,11 +40,15 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         this.events = events;
         this.newCommits = newCommits;
         long millis = Math.max(1, interval.toMillis());
-        ticker.scheduleWithFixedDelay(() -> {
-            if (!callbacks.isEmpty() && newCommits.getAsBoolean()) {
-                callbacks.forEach(PromptEventSource::call);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    if (!callbacks.isEmpty() && newCommits.getAsBoolean()) {
+                        callbacks.forEach(PromptEventSource::call);
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 
     private static void call(Runnable callback) {

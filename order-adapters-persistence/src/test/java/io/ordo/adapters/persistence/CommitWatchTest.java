@@ -30,12 +30,17 @@ class CommitWatchTest {
             assertThat(watch.getAsBoolean()).isFalse();
 
             // a write that commits after a later one: the event in a gap
-            try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            try (Connection other = dataSource.getConnection();
+                    Statement statement = other.createStatement()) {
                 other.setAutoCommit(false);
                 statement.executeUpdate("INSERT INTO watch_probe VALUES (2)");
-                assertThat(watch.getAsBoolean()).as("a write under way: nothing to read yet").isFalse();
+                assertThat(watch.getAsBoolean())
+                        .as("a write under way: nothing to read yet")
+                        .isFalse();
                 jdbc.sql("INSERT INTO watch_probe VALUES (3)").update();
-                assertThat(watch.getAsBoolean()).as("a later write committed first").isTrue();
+                assertThat(watch.getAsBoolean())
+                        .as("a later write committed first")
+                        .isTrue();
                 assertThat(watch.getAsBoolean()).isFalse();
                 other.commit();
             }

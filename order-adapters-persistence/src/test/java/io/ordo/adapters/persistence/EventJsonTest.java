@@ -25,20 +25,62 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventJsonTest {
 
     private static final OrderId ID = OrderId.of(UUID.fromString("0d9c5f7e-1111-4a2b-9c3d-123456789abc"));
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+    private final Serializer serializer =
+            JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
 
     static List<Object> events() {
         return List.of(
-                new OrderCreated(ID, "acme", "ORD-2026-000001", "checkout", "created",
-                        new Customer("cust-1", "Jane", "+1", "j@example.com"), new Contact("c", "v", "Jane", "+1"),
-                        "1 Main St", "Headphones", null, "north", 3, "BHD",
+                new OrderCreated(
+                        ID,
+                        "acme",
+                        "ORD-2026-000001",
+                        "checkout",
+                        "created",
+                        new Customer("cust-1", "Jane", "+1", "j@example.com"),
+                        new Contact("c", "v", "Jane", "+1"),
+                        "1 Main St",
+                        "Headphones",
+                        null,
+                        "north",
+                        3,
+                        "BHD",
                         List.of(new OrderLine("SKU-1", "Headphones", 3, new BigDecimal("0.105"))),
-                        new BigDecimal("0.315"), null, null, "agent"),
-                new OrderCreated(ID, "acme", "CAMP-1", "lead_campaign", "draft", Customer.NONE,
-                        new Contact(null, null, null, null), null, null, null, null, 0, null, List.of(), null, 50,
-                        LocalDate.of(2026, 12, 31), "agent"),
-                new OrderDetailsUpdated(ID, List.of("notes", "priority"), null, null, null, null, null, 7, null, null,
-                        "customer asked", "agent2"),
+                        new BigDecimal("0.315"),
+                        null,
+                        null,
+                        "agent"),
+                new OrderCreated(
+                        ID,
+                        "acme",
+                        "CAMP-1",
+                        "lead_campaign",
+                        "draft",
+                        Customer.NONE,
+                        new Contact(null, null, null, null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        List.of(),
+                        null,
+                        50,
+                        LocalDate.of(2026, 12, 31),
+                        "agent"),
+                new OrderDetailsUpdated(
+                        ID,
+                        List.of("notes", "priority"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        7,
+                        null,
+                        null,
+                        "customer asked",
+                        "agent2"),
                 new OrderStatusChanged(ID, "pending", "paid", "card", "ok", "UPS", "1Z", "user", "agent"),
                 new OrderCancelled(ID, "paid", "canceled", "fraud", null, "admin"));
     }

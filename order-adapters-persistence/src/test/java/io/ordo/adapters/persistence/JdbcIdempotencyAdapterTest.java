@@ -27,7 +27,9 @@ class JdbcIdempotencyAdapterTest {
         assertThat(keys.purgeExpired(DAY, 3)).isEqualTo(2);
         assertThat(keys.purgeExpired(DAY, 3)).isZero();
 
-        assertThat(jdbc.sql("SELECT idempotency_key FROM idempotency_key ORDER BY 1").query(String.class).list())
+        assertThat(jdbc.sql("SELECT idempotency_key FROM idempotency_key ORDER BY 1")
+                        .query(String.class)
+                        .list())
                 .containsExactly("fresh", "running");
         assertThat(keys.find("acme", "agent", "fresh")).isPresent();
     }
@@ -37,7 +39,6 @@ class JdbcIdempotencyAdapterTest {
                         INSERT INTO idempotency_key (tenant_id, user_id, idempotency_key, request, state, response_status,
                                                      response_body, created_at, claimed_at)
                         VALUES ('acme', 'agent', :key, 'POST /api/orders\n{"customer": {"name": "Jane Roe"}}', 'done', 201,
-                                '{"customerName": "Jane Roe"}', now() - CAST(:age AS interval), now() - CAST(:age AS interval))""")
-                .param("key", key).param("age", age).update();
+                                '{"customerName": "Jane Roe"}', now() - CAST(:age AS interval), now() - CAST(:age AS interval))""").param("key", key).param("age", age).update();
     }
 }

@@ -29,7 +29,8 @@ class JdbcOrderNumberAdapterTest {
 
     @Test
     void a_database_upgraded_from_the_counter_rows_goes_on_where_its_counter_stopped() {
-        jdbc.sql("INSERT INTO order_number_counter (tenant_id, year, last_value) VALUES ('initech', 2026, 41)").update();
+        jdbc.sql("INSERT INTO order_number_counter (tenant_id, year, last_value) VALUES ('initech', 2026, 41)")
+                .update();
 
         assertThat(numbers.next("initech", 2026)).isEqualTo("ORD-2026-000042");
         assertThat(numbers.next("initech", 2026)).isEqualTo("ORD-2026-000043");
@@ -38,7 +39,8 @@ class JdbcOrderNumberAdapterTest {
 
     @Test
     void numbers_go_on_past_six_digits() {
-        jdbc.sql("INSERT INTO order_number_counter (tenant_id, year, last_value) VALUES ('hooli', 2026, 999999)").update();
+        jdbc.sql("INSERT INTO order_number_counter (tenant_id, year, last_value) VALUES ('hooli', 2026, 999999)")
+                .update();
 
         assertThat(numbers.next("hooli", 2026)).isEqualTo("ORD-2026-1000000");
     }
@@ -70,8 +72,10 @@ class JdbcOrderNumberAdapterTest {
                 for (Future<String> f : futures) {
                     taken.add(f.get());
                 }
-                assertThat(taken).containsExactlyInAnyOrder(IntStream.rangeClosed(1, 8)
-                        .mapToObj(n -> "ORD-%d-%06d".formatted(forYear, n)).toArray(String[]::new));
+                assertThat(taken)
+                        .containsExactlyInAnyOrder(IntStream.rangeClosed(1, 8)
+                                .mapToObj(n -> "ORD-%d-%06d".formatted(forYear, n))
+                                .toArray(String[]::new));
             }
         } finally {
             pool.shutdownNow();

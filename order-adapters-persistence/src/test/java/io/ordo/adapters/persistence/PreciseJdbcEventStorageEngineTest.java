@@ -35,7 +35,9 @@ class PreciseJdbcEventStorageEngineTest {
     @BeforeEach
     void store() {
         DataSource dataSource = TestDatabase.newMigratedDataSource("engine");
-        var serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
+                .build();
         store = new PreciseJdbcEventStorageEngine(PreciseJdbcEventStorageEngine.builder()
                 .connectionProvider(() -> counting(dataSource.getConnection()))
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -64,8 +66,9 @@ class PreciseJdbcEventStorageEngineTest {
         queries.set(0);
         List<String> targets = statuses(store.readEvents(id, 105));
 
-        assertThat(targets).containsExactly(IntStream.range(105, 130)
-                .mapToObj(i -> "status-" + i).toArray(String[]::new));
+        assertThat(targets)
+                .containsExactly(
+                        IntStream.range(105, 130).mapToObj(i -> "status-" + i).toArray(String[]::new));
         assertThat(queries).hasValue(1);
     }
 
@@ -73,9 +76,20 @@ class PreciseJdbcEventStorageEngineTest {
         UUID order = UUID.randomUUID();
         var events = new ArrayList<DomainEventMessage<?>>();
         for (int i = 0; i < count; i++) {
-            events.add(new GenericDomainEventMessage<>("Order", order.toString(), i,
-                    new OrderStatusChanged(OrderId.of(order), "status-" + (i - 1), "status-" + i, null, null, null,
-                            null, OrderStatusChanged.USER, "agent")));
+            events.add(new GenericDomainEventMessage<>(
+                    "Order",
+                    order.toString(),
+                    i,
+                    new OrderStatusChanged(
+                            OrderId.of(order),
+                            "status-" + (i - 1),
+                            "status-" + i,
+                            null,
+                            null,
+                            null,
+                            null,
+                            OrderStatusChanged.USER,
+                            "agent")));
         }
         store.appendEvents(events);
         return order.toString();
@@ -89,8 +103,8 @@ class PreciseJdbcEventStorageEngineTest {
 
     /** The connection, counting the statements prepared on it. */
     private Connection counting(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement")) {
                         queries.incrementAndGet();
                     }

@@ -30,8 +30,10 @@ class RenamedFieldUpcasterTest {
     /** Revision 0 → 1 of OrderStatusChanged: {@code newStatus} became {@code to}. */
     static final class OrderStatusChangedNewStatusToTo extends SingleEventUpcaster {
 
-        private static final SimpleSerializedType V0 = new SimpleSerializedType(OrderStatusChanged.class.getName(), "0");
-        private static final SimpleSerializedType V1 = new SimpleSerializedType(OrderStatusChanged.class.getName(), "1");
+        private static final SimpleSerializedType V0 =
+                new SimpleSerializedType(OrderStatusChanged.class.getName(), "0");
+        private static final SimpleSerializedType V1 =
+                new SimpleSerializedType(OrderStatusChanged.class.getName(), "1");
 
         @Override
         protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -55,7 +57,8 @@ class RenamedFieldUpcasterTest {
         String oldPayload = """
                 {"orderId":"%s","from":"draft","newStatus":"pending","reason":null,"note":null,"carrier":null,
                  "trackingNumber":null,"source":"user","actor":"agent"}""".formatted(orderId);
-        JdbcClient.create(dataSource).sql("""
+        JdbcClient.create(dataSource)
+                .sql("""
                         INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                         meta_data, payload, payload_revision, payload_type, time_stamp)
                         VALUES (:id, 0, 'Order', :eventId, :meta, :payload, '0', :type, '2025-01-01T10:00:00.000000Z')""")
@@ -66,7 +69,9 @@ class RenamedFieldUpcasterTest {
                 .param("type", OrderStatusChanged.class.getName())
                 .update();
 
-        var serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
+                .build();
         var store = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)

@@ -32,7 +32,8 @@ public class AdminController {
     }
 
     @GetMapping("/dead-letters")
-    @Operation(summary = "Events the projections parked: id, projection, order, event type, error, attempts (no payload)")
+    @Operation(
+            summary = "Events the projections parked: id, projection, order, event type, error, attempts (no payload)")
     public List<DeadLetterView> deadLetters(Authentication auth) {
         return deadLetters.deadLetters(OrdoPrincipal.callerOf(auth));
     }

@@ -47,14 +47,15 @@ public class AuditController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Events across the tenant, newest first")
-    public AuditPage search(Authentication auth,
-                            @RequestParam(required = false) String actor,
-                            @RequestParam(required = false) String type,
-                            @RequestParam(required = false) String orderId,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false, defaultValue = "20") String limit) {
+    public AuditPage search(
+            Authentication auth,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "20") String limit) {
         var errors = new ArrayList<FieldViolation>();
         int size = -1;
         try {
@@ -71,13 +72,14 @@ public class AuditController {
 
     @GetMapping("/export")
     @Operation(summary = "All matching events, streamed as NDJSON or CSV")
-    public ResponseEntity<StreamingResponseBody> export(Authentication auth,
-                                                        @RequestParam(required = false, defaultValue = "ndjson") String format,
-                                                        @RequestParam(required = false) String actor,
-                                                        @RequestParam(required = false) String type,
-                                                        @RequestParam(required = false) String orderId,
-                                                        @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to) {
+    public ResponseEntity<StreamingResponseBody> export(
+            Authentication auth,
+            @RequestParam(required = false, defaultValue = "ndjson") String format,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         var errors = new ArrayList<FieldViolation>();
         if (!format.equals("ndjson") && !format.equals("csv")) {
             errors.add(new FieldViolation("format", "must be ndjson or csv"));
@@ -109,8 +111,15 @@ public class AuditController {
                 .body(body);
     }
 
-    private static AuditQuery query(List<FieldViolation> errors, String actor, String type, String orderId,
-                                    String from, String to, String cursor, int limit) {
+    private static AuditQuery query(
+            List<FieldViolation> errors,
+            String actor,
+            String type,
+            String orderId,
+            String from,
+            String to,
+            String cursor,
+            int limit) {
         Instant fromInstant = instant(errors, "from", from);
         Instant toInstant = instant(errors, "to", to);
         if (!errors.isEmpty()) {
@@ -133,8 +142,17 @@ public class AuditController {
     }
 
     static String csvLine(AuditEntry e) {
-        return String.join(",", cell(e.orderId()), cell(e.orderNumber()), cell(String.valueOf(e.sequence())),
-                cell(e.type()), cell(e.at().toString()), cell(e.by()), cell(e.source()), cell(e.reason())) + "\r\n";
+        return String.join(
+                        ",",
+                        cell(e.orderId()),
+                        cell(e.orderNumber()),
+                        cell(String.valueOf(e.sequence())),
+                        cell(e.type()),
+                        cell(e.at().toString()),
+                        cell(e.by()),
+                        cell(e.source()),
+                        cell(e.reason()))
+                + "\r\n";
     }
 
     /**

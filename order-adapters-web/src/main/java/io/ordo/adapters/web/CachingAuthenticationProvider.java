@@ -26,8 +26,7 @@ public final class CachingAuthenticationProvider implements AuthenticationProvid
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
 
-    private record Entry(Authentication authentication, Instant expires) {
-    }
+    private record Entry(Authentication authentication, Instant expires) {}
 
     public CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;

@@ -1,5 +1,4 @@
 package io.ordo.adapters.web;
 
 /** Body of {@code POST /api/orders/{id}/cancel}. */
-public record CancelOrderRequest(String reason) {
-}
+public record CancelOrderRequest(String reason) {}

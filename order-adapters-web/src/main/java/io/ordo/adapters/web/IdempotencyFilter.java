@@ -42,18 +42,25 @@ public class IdempotencyFilter extends SignedInFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
                 || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
-    protected void doFilterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                    OrdoPrincipal principal) throws ServletException, IOException {
+    protected void doFilterSignedIn(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, OrdoPrincipal principal)
+            throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > IdempotentRequestsUseCase.MAX_KEY_LENGTH) {
-            var problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Idempotency-Key must be 1–255 characters.");
-            Problems.write(response, json, Problems.withErrors(problem,
-                    java.util.List.of(new io.ordo.domain.FieldViolation(HEADER, "must be 1–255 characters"))));
+            var problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Idempotency-Key must be 1–255 characters.");
+            Problems.write(
+                    response,
+                    json,
+                    Problems.withErrors(
+                            problem,
+                            java.util.List.of(new io.ordo.domain.FieldViolation(HEADER, "must be 1–255 characters"))));
             return;
         }
         Caller caller = principal.toCaller();
@@ -77,14 +84,24 @@ public class IdempotencyFilter extends SignedInFilter {
                 return;
             }
             if (claim instanceof IdempotentRequestsUseCase.Mismatch) {
-                Problems.write(response, json, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                        "This Idempotency-Key was used for a different request."));
+                Problems.write(
+                        response,
+                        json,
+                        Problems.of(
+                                HttpStatus.CONFLICT,
+                                "IDEMPOTENCY_KEY_REUSED",
+                                "This Idempotency-Key was used for a different request."));
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
                 response.setHeader("Retry-After", "5");
-                Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
-                        "The first request with this Idempotency-Key is still running; retry shortly."));
+                Problems.write(
+                        response,
+                        json,
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "UNAVAILABLE",
+                                "The first request with this Idempotency-Key is still running; retry shortly."));
                 return;
             }
             try {
@@ -96,8 +113,14 @@ public class IdempotencyFilter extends SignedInFilter {
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Caller caller,
-                     String key, byte[] body) throws IOException, ServletException {
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            Caller caller,
+            String key,
+            byte[] body)
+            throws IOException, ServletException {
         var captured = new ContentCachingResponseWrapper(response);
         IdempotencyContext.set(key);
         try {
@@ -112,9 +135,15 @@ public class IdempotencyFilter extends SignedInFilter {
         if (status >= 500) {
             keys.abandon(caller, key);
         } else {
-            keys.complete(caller, key, new StoredAnswer(status,
-                    new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8), captured.getContentType(),
-                    captured.getHeader("Location"), captured.getHeader("ETag")));
+            keys.complete(
+                    caller,
+                    key,
+                    new StoredAnswer(
+                            status,
+                            new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+                            captured.getContentType(),
+                            captured.getHeader("Location"),
+                            captured.getHeader("ETag")));
         }
         captured.copyBodyToResponse();
     }

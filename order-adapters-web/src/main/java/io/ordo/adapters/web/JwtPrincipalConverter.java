@@ -29,8 +29,13 @@ public final class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthe
         if (tenant == null && !roles.contains("operator")) {
             throw new InvalidBearerTokenException("The token names no tenant.");
         }
-        var principal = new OrdoPrincipal(subject, tenant, Set.copyOf(roles), jwt.getClaimAsString("location"),
-                jwt.getClaimAsString("customer_id"), null);
+        var principal = new OrdoPrincipal(
+                subject,
+                tenant,
+                Set.copyOf(roles),
+                jwt.getClaimAsString("location"),
+                jwt.getClaimAsString("customer_id"),
+                null);
         return new PrincipalAuthentication(principal, jwt);
     }
 

@@ -24,8 +24,7 @@ final class MergePatchReader {
     private static final Set<String> TEXT = Set.of("deliveryAddress", "description", "notes", "location");
     private static final Set<String> CUSTOMER = Set.of("id", "name", "phone", "email");
 
-    record Result(DetailsPatch patch, String justification) {
-    }
+    record Result(DetailsPatch patch, String justification) {}
 
     static Result read(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -66,8 +65,9 @@ final class MergePatchReader {
                 }
                 case "deliveryAddress", "description", "notes", "location" -> {
                     fields.add(name);
-                    text[List.of("deliveryAddress", "description", "notes", "location").indexOf(name)] =
-                            text(errors, name, value);
+                    text[
+                            List.of("deliveryAddress", "description", "notes", "location")
+                                    .indexOf(name)] = text(errors, name, value);
                 }
                 case "priority" -> {
                     fields.add(name);
@@ -89,15 +89,24 @@ final class MergePatchReader {
                     }
                 }
                 case "justification" -> justification = text(errors, name, value);
-                default -> errors.add(new FieldViolation(name, TEXT.contains(name) ? "is invalid"
-                        : "is not a field that can be patched"));
+                default ->
+                    errors.add(new FieldViolation(
+                            name, TEXT.contains(name) ? "is invalid" : "is not a field that can be patched"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidOrderException(errors);
         }
-        var patch = new DetailsPatch(fields, new Customer(customer[0], customer[1], customer[2], customer[3]),
-                text[0], text[1], text[2], text[3], priority, leadsPurchased, targetDeliveryDate);
+        var patch = new DetailsPatch(
+                fields,
+                new Customer(customer[0], customer[1], customer[2], customer[3]),
+                text[0],
+                text[1],
+                text[2],
+                text[3],
+                priority,
+                leadsPurchased,
+                targetDeliveryDate);
         return new Result(patch, justification);
     }
 

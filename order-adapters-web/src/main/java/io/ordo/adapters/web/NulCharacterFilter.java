@@ -28,10 +28,19 @@ public class NulCharacterFilter extends OncePerRequestFilter {
             for (var parameter : request.getParameterMap().entrySet()) {
                 for (String value : parameter.getValue()) {
                     if (value.indexOf('\u0000') >= 0 || parameter.getKey().indexOf('\u0000') >= 0) {
-                        var problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                                "Parameter '" + parameter.getKey().replace("\u0000", "") + "' contains a NUL character.");
-                        Problems.write(response, json, Problems.withErrors(problem, List.of(new FieldViolation(
-                                parameter.getKey().replace("\u0000", ""), "must not contain NUL characters"))));
+                        var problem = Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "VALIDATION_FAILED",
+                                "Parameter '" + parameter.getKey().replace("\u0000", "")
+                                        + "' contains a NUL character.");
+                        Problems.write(
+                                response,
+                                json,
+                                Problems.withErrors(
+                                        problem,
+                                        List.of(new FieldViolation(
+                                                parameter.getKey().replace("\u0000", ""),
+                                                "must not contain NUL characters"))));
                         return;
                     }
                 }

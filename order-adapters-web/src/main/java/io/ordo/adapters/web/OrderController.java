@@ -2,25 +2,25 @@ package io.ordo.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.application.port.in.AddDiscussionNoteUseCase;
-import io.ordo.application.port.in.CancelOrderUseCase;
-import io.ordo.application.port.in.DeliverLeadUseCase;
-import io.ordo.application.port.in.ChainVerification;
-import io.ordo.application.port.in.EventPage;
-import io.ordo.application.port.in.GetDiscussionUseCase;
-import io.ordo.application.port.in.GetOrderHistoryUseCase;
-import io.ordo.application.port.in.NoteView;
-import io.ordo.application.port.in.WithdrawLeadUseCase;
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.CancelOrderUseCase;
+import io.ordo.application.port.in.ChainVerification;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.CreateOrderUseCase;
+import io.ordo.application.port.in.DeliverLeadUseCase;
+import io.ordo.application.port.in.EventPage;
 import io.ordo.application.port.in.FindOrdersUseCase;
+import io.ordo.application.port.in.GetDiscussionUseCase;
+import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.GetOrderTimelineUseCase;
 import io.ordo.application.port.in.GetOrderUseCase;
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.TimelineEntry;
 import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.application.port.in.WithdrawLeadUseCase;
 import io.ordo.domain.FieldViolation;
 import io.ordo.domain.InvalidOrderException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,11 +65,19 @@ public class OrderController {
     private final GetDiscussionUseCase discussion;
     private final GetOrderHistoryUseCase history;
 
-    public OrderController(CreateOrderUseCase create, GetOrderUseCase get, FindOrdersUseCase find,
-                           UpdateOrderUseCase update, ChangeOrderStatusUseCase changeStatus, CancelOrderUseCase cancel,
-                           GetOrderTimelineUseCase timeline, DeliverLeadUseCase deliverLead,
-                           WithdrawLeadUseCase withdrawLead, AddDiscussionNoteUseCase addNote,
-                           GetDiscussionUseCase discussion, GetOrderHistoryUseCase history) {
+    public OrderController(
+            CreateOrderUseCase create,
+            GetOrderUseCase get,
+            FindOrdersUseCase find,
+            UpdateOrderUseCase update,
+            ChangeOrderStatusUseCase changeStatus,
+            CancelOrderUseCase cancel,
+            GetOrderTimelineUseCase timeline,
+            DeliverLeadUseCase deliverLead,
+            WithdrawLeadUseCase withdrawLead,
+            AddDiscussionNoteUseCase addNote,
+            GetDiscussionUseCase discussion,
+            GetOrderHistoryUseCase history) {
         this.history = history;
         this.deliverLead = deliverLead;
         this.withdrawLead = withdrawLead;
@@ -88,13 +96,15 @@ public class OrderController {
     @Operation(summary = "Take a new order")
     public ResponseEntity<OrderView> create(Authentication auth, @RequestBody CreateOrderRequest body) {
         OrderView order = create.create(caller(auth), body.toNewOrder());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).eTag(etag(order)).body(order);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id()))
+                .eTag(etag(order))
+                .body(order);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One order as it stands now, or as it stood at an instant (asOf)")
-    public ResponseEntity<OrderView> get(Authentication auth, @PathVariable String id,
-                                         @RequestParam(required = false) String asOf) {
+    public ResponseEntity<OrderView> get(
+            Authentication auth, @PathVariable String id, @RequestParam(required = false) String asOf) {
         if (asOf != null) {
             var errors = new ArrayList<FieldViolation>();
             Instant at = instant(errors, "asOf", asOf);
@@ -110,9 +120,11 @@ public class OrderController {
 
     @GetMapping("/{id}/events")
     @Operation(summary = "The order's stored events, oldest first")
-    public EventPage events(Authentication auth, @PathVariable String id,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false, defaultValue = "100") String limit) {
+    public EventPage events(
+            Authentication auth,
+            @PathVariable String id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "100") String limit) {
         int size;
         try {
             size = Integer.parseInt(limit);
@@ -138,20 +150,21 @@ public class OrderController {
 
     @GetMapping
     @Operation(summary = "List and search orders")
-    public OrderPage list(Authentication auth,
-                          @RequestParam(required = false) String status,
-                          @RequestParam(required = false) String workflow,
-                          @RequestParam(required = false) String q,
-                          @RequestParam(required = false) String customerId,
-                          @RequestParam(required = false) String contactId,
-                          @RequestParam(required = false) String conversationId,
-                          @RequestParam(required = false) String location,
-                          @RequestParam(required = false, defaultValue = "true") String active,
-                          @RequestParam(required = false) String createdFrom,
-                          @RequestParam(required = false) String createdTo,
-                          @RequestParam(required = false, defaultValue = "-createdAt") String sort,
-                          @RequestParam(required = false) String cursor,
-                          @RequestParam(required = false) String limit) {
+    public OrderPage list(
+            Authentication auth,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String workflow,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) String contactId,
+            @RequestParam(required = false) String conversationId,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false, defaultValue = "true") String active,
+            @RequestParam(required = false) String createdFrom,
+            @RequestParam(required = false) String createdTo,
+            @RequestParam(required = false, defaultValue = "-createdAt") String sort,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
         var errors = new ArrayList<FieldViolation>();
         Boolean activeFilter = switch (active) {
             case "true" -> Boolean.TRUE;
@@ -164,8 +177,9 @@ public class OrderController {
         };
         var sortOrder = OrderQuery.Sort.parse(sort);
         if (sortOrder.isEmpty()) {
-            errors.add(new FieldViolation("sort", "must be one of -createdAt, createdAt, -updatedAt, -totalAmount, "
-                    + "totalAmount, -priority"));
+            errors.add(new FieldViolation(
+                    "sort",
+                    "must be one of -createdAt, createdAt, -updatedAt, -totalAmount, " + "totalAmount, -priority"));
         }
         int pageSize = OrderQuery.DEFAULT_LIMIT;
         if (limit != null) {
@@ -183,15 +197,33 @@ public class OrderController {
         if (!errors.isEmpty()) {
             throw new InvalidOrderException(errors);
         }
-        return find.find(caller(auth), new OrderQuery(status, workflow, q, customerId, contactId, conversationId,
-                location, activeFilter, from, to, sortOrder.get(), cursor, pageSize));
+        return find.find(
+                caller(auth),
+                new OrderQuery(
+                        status,
+                        workflow,
+                        q,
+                        customerId,
+                        contactId,
+                        conversationId,
+                        location,
+                        activeFilter,
+                        from,
+                        to,
+                        sortOrder.get(),
+                        cursor,
+                        pageSize));
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Operation(summary = "Change an order's details (JSON merge patch)")
-    public ResponseEntity<OrderView> patch(Authentication auth, @PathVariable String id,
-                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody JsonNode body) {
+    public ResponseEntity<OrderView> patch(
+            Authentication auth,
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody JsonNode body) {
         var patch = MergePatchReader.read(body);
         OrderView order = update.update(caller(auth), id, patch.patch(), patch.justification(), version(ifMatch));
         return ResponseEntity.ok().eTag(etag(order)).body(order);
@@ -199,9 +231,11 @@ public class OrderController {
 
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move an order to another status of its workflow")
-    public ResponseEntity<OrderView> changeStatus(Authentication auth, @PathVariable String id,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                  @RequestBody StatusChangeRequest body) {
+    public ResponseEntity<OrderView> changeStatus(
+            Authentication auth,
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody StatusChangeRequest body) {
         if (body.status() == null || body.status().isBlank()) {
             throw InvalidOrderException.of("status", "is required");
         }
@@ -211,9 +245,11 @@ public class OrderController {
 
     @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cancel an order")
-    public ResponseEntity<OrderView> cancel(Authentication auth, @PathVariable String id,
-                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                            @RequestBody CancelOrderRequest body) {
+    public ResponseEntity<OrderView> cancel(
+            Authentication auth,
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody CancelOrderRequest body) {
         if (body.reason() == null || body.reason().isBlank()) {
             throw InvalidOrderException.of("reason", "is required");
         }
@@ -229,9 +265,11 @@ public class OrderController {
 
     @PostMapping(path = "/{id}/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Deliver a lead to a lead campaign")
-    public ResponseEntity<OrderView> deliverLead(Authentication auth, @PathVariable String id,
-                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                 @RequestBody LeadRequest body) {
+    public ResponseEntity<OrderView> deliverLead(
+            Authentication auth,
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody LeadRequest body) {
         if (body.leadId() == null || body.leadId().isBlank()) {
             throw InvalidOrderException.of("leadId", "is required");
         }
@@ -241,16 +279,19 @@ public class OrderController {
 
     @DeleteMapping("/{id}/leads/{leadId}")
     @Operation(summary = "Take a delivered lead back")
-    public ResponseEntity<OrderView> withdrawLead(Authentication auth, @PathVariable String id,
-                                                  @PathVariable String leadId,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<OrderView> withdrawLead(
+            Authentication auth,
+            @PathVariable String id,
+            @PathVariable String leadId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         OrderView order = withdrawLead.withdrawLead(caller(auth), id, leadId, version(ifMatch));
         return ResponseEntity.ok().eTag(etag(order)).body(order);
     }
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a note to the order's discussion")
-    public ResponseEntity<NoteView> addNote(Authentication auth, @PathVariable String id, @RequestBody NoteRequest body) {
+    public ResponseEntity<NoteView> addNote(
+            Authentication auth, @PathVariable String id, @RequestBody NoteRequest body) {
         if (body.text() == null || body.text().isBlank()) {
             throw InvalidOrderException.of("text", "is required");
         }
@@ -264,12 +305,10 @@ public class OrderController {
     }
 
     /** Body of {@code POST /api/orders/{id}/leads}. */
-    public record LeadRequest(String leadId) {
-    }
+    public record LeadRequest(String leadId) {}
 
     /** Body of {@code POST /api/orders/{id}/notes}. */
-    public record NoteRequest(String text) {
-    }
+    public record NoteRequest(String text) {}
 
     private static Caller caller(Authentication auth) {
         return OrdoPrincipal.callerOf(auth);
@@ -303,6 +342,4 @@ public class OrderController {
     private static Instant instant(List<FieldViolation> errors, String field, String text) {
         return AuditController.instant(errors, field, text);
     }
-
-
 }

@@ -16,8 +16,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * An authenticated Ordo user: user id, tenant (null for the platform operator), roles, and the optional
  * location and customer id. The only source of a {@link Caller}.
  */
-public record OrdoPrincipal(String userId, String tenantId, Set<String> roles, String location, String customerId,
-                            String passwordHash) implements UserDetails {
+public record OrdoPrincipal(
+        String userId, String tenantId, Set<String> roles, String location, String customerId, String passwordHash)
+        implements UserDetails {
 
     public Caller toCaller() {
         return new Caller(userId, tenantId, roles, location, customerId);
@@ -27,7 +28,8 @@ public record OrdoPrincipal(String userId, String tenantId, Set<String> roles, S
     static Optional<OrdoPrincipal> signedIn() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof OrdoPrincipal principal
-                ? Optional.of(principal) : Optional.empty();
+                ? Optional.of(principal)
+                : Optional.empty();
     }
 
     static Caller callerOf(Authentication auth) {

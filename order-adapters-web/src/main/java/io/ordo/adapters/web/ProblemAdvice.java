@@ -58,20 +58,30 @@ public class ProblemAdvice {
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "Unknown field '" + field + "'."), List.of(new FieldViolation(field, "is not a known field"))));
+            return respond(Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field '" + field + "'."),
+                    List.of(new FieldViolation(field, "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             var mismatch = (MismatchedInputException) cause;
             String field = path(mismatch);
-            if (!field.isEmpty() && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
-                return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                        "Field '" + field + "' contains a NUL character."),
+            if (!field.isEmpty()
+                    && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
+                return respond(Problems.withErrors(
+                        Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "VALIDATION_FAILED",
+                                "Field '" + field + "' contains a NUL character."),
                         List.of(new FieldViolation(field, "must not contain NUL characters"))));
             }
             if (!field.isEmpty()) {
-                String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName();
-                return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                String type = mismatch.getTargetType() == null
+                        ? "value"
+                        : mismatch.getTargetType().getSimpleName();
+                return respond(Problems.withErrors(
+                        Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "VALIDATION_FAILED",
                                 "Field '" + field + "' has the wrong type."),
                         List.of(new FieldViolation(field, "must be a " + describe(type)))));
             }
@@ -82,16 +92,18 @@ public class ProblemAdvice {
         }
         if (cause instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
             String field = path(mapping);
-            return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "Field '" + field + "' is invalid."), List.of(new FieldViolation(field, "is invalid"))));
+            return respond(Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field '" + field + "' is invalid."),
+                    List.of(new FieldViolation(field, "is invalid"))));
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The body is not valid JSON."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        return respond(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "Parameter '" + e.getName() + "' is invalid."), List.of(new FieldViolation(e.getName(), "is invalid"))));
+        return respond(Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Parameter '" + e.getName() + "' is invalid."),
+                List.of(new FieldViolation(e.getName(), "is invalid"))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -116,19 +128,18 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "Send the body as application/json."));
+        return respond(Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ResponseEntity<ProblemDetail> databaseAway(Exception e) {
         log.warn("database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
-                        "The database is unreachable; retry shortly."));
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "The database is unreachable; retry shortly."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -147,7 +158,9 @@ public class ProblemAdvice {
         }
         String correlationId = UUID.randomUUID().toString();
         log.error("unexpected failure, correlation id {}", correlationId, e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
                 "An unexpected error occurred; quote correlation id " + correlationId + ".");
         problem.setProperty("correlationId", correlationId);
         return respond(problem);
@@ -167,7 +180,9 @@ public class ProblemAdvice {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     /** {@code items[0].quantity} from Jackson's reference path. */

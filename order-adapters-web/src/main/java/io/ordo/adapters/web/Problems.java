@@ -17,25 +17,29 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://ordo.io/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(URI.create(
+                "https://ordo.io/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
     }
 
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldViolation> errors) {
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
         return problem;
     }
 
     /** For the filters that answer before Spring MVC does (security, size limits). */
-    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON.toString());
         json.writeValue(response.getOutputStream(), problem);

@@ -42,7 +42,9 @@ public class RateLimitFilter extends SignedInFilter {
         this.perSecond = perSecond;
         this.burst = burst;
         this.refusal = "More than %s requests a second; try again after Retry-After seconds."
-                .formatted(java.math.BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString());
+                .formatted(java.math.BigDecimal.valueOf(perSecond)
+                        .stripTrailingZeros()
+                        .toPlainString());
         this.json = json;
         this.nanos = nanos;
     }
@@ -53,12 +55,15 @@ public class RateLimitFilter extends SignedInFilter {
     }
 
     @Override
-    protected void doFilterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                    OrdoPrincipal principal) throws ServletException, IOException {
+    protected void doFilterSignedIn(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, OrdoPrincipal principal)
+            throws ServletException, IOException {
         long waitNanos = take(principal.tenantId() + "\u0000" + principal.userId());
         if (waitNanos > 0) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(
-                    waitNanos + TimeUnit.SECONDS.toNanos(1) - 1))));
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(
+                            Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1))));
             Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", refusal));
             return;
         }

@@ -45,32 +45,46 @@ public class SecurityConfiguration {
     static final String JWT_CONFIGURED = "'${ordo.jwt.issuer-uri:}' != '' or '${ordo.jwt.jwk-set-uri:}' != ''";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
-                            ObjectProvider<DemoUsers> demoUsers, ObjectProvider<AuthenticationManager> basic)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectMapper json,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<DemoUsers> demoUsers,
+            ObjectProvider<AuthenticationManager> basic)
             throws Exception {
         http.securityMatcher("/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("operator")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
-                .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json,
-                                jwtDecoder.getIfAvailable() != null))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**")
+                        .hasRole("operator")
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(x -> x.authenticationEntryPoint((request, response, e) ->
+                                unauthenticated(response, json, jwtDecoder.getIfAvailable() != null))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(
+                                response,
+                                json,
                                 Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "You may not do this."))));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
-            http.oauth2ResourceServer(o -> o
-                    .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipalConverter()))
-                    .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json, true)));
+            http.oauth2ResourceServer(
+                    o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipalConverter()))
+                            .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json, true)));
         } else {
             http.authenticationManager(basic.getObject())
-                    .httpBasic(b -> b.authenticationEntryPoint((request, response, e) ->
-                            unauthenticated(response, json, false)));
+                    .httpBasic(b -> b.authenticationEntryPoint(
+                            (request, response, e) -> unauthenticated(response, json, false)));
         }
         return http.build();
     }
@@ -78,8 +92,10 @@ public class SecurityConfiguration {
     private static void unauthenticated(HttpServletResponse response, ObjectMapper json, boolean bearer)
             throws IOException {
         response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"ordo\"");
-        Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "Authenticate to use the API."));
+        Problems.write(
+                response,
+                json,
+                Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authenticate to use the API."));
     }
 
     /** Production: OAuth2 resource server; tokens checked for signature, expiry and (when given) issuer. */
@@ -88,16 +104,17 @@ public class SecurityConfiguration {
     static class JwtUsers {
 
         @Bean
-        JwtDecoder jwtDecoder(@Value("${ordo.jwt.issuer-uri:}") String issuer,
-                              @Value("${ordo.jwt.jwk-set-uri:}") String jwkSetUri) {
+        JwtDecoder jwtDecoder(
+                @Value("${ordo.jwt.issuer-uri:}") String issuer, @Value("${ordo.jwt.jwk-set-uri:}") String jwkSetUri) {
             log.info("Authenticating JWT bearer tokens (issuer '{}', keys '{}')", issuer, jwkSetUri);
             if (jwkSetUri.isBlank()) {
                 // discovery on first use: the service starts even while the issuer is briefly away
-                return new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
+                return new SupplierJwtDecoder(
+                        () -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
             }
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-            OAuth2TokenValidator<Jwt> validator = issuer.isBlank() ? JwtValidators.createDefault()
-                    : JwtValidators.createDefaultWithIssuer(issuer);
+            OAuth2TokenValidator<Jwt> validator =
+                    issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
             return decoder;
         }
@@ -120,8 +137,10 @@ public class SecurityConfiguration {
                         + "ORDO_JWT_ISSUER_URI or ORDO_JWT_JWK_SET_URI.");
             }
             var users = new DemoUsers(encoder);
-            log.warn("DEMO USERS ENABLED (HTTP Basic, password 'demo'): {}. Set ORDO_JWT_ISSUER_URI or "
-                    + "ORDO_JWT_JWK_SET_URI for real use.", users.names());
+            log.warn(
+                    "DEMO USERS ENABLED (HTTP Basic, password 'demo'): {}. Set ORDO_JWT_ISSUER_URI or "
+                            + "ORDO_JWT_JWK_SET_URI for real use.",
+                    users.names());
             return users;
         }
 

@@ -25,6 +25,7 @@ abstract class SignedInFilter extends OncePerRequestFilter {
     }
 
     /** Filters a request of {@code principal}. */
-    protected abstract void doFilterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                             OrdoPrincipal principal) throws ServletException, IOException;
+    protected abstract void doFilterSignedIn(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, OrdoPrincipal principal)
+            throws ServletException, IOException;
 }

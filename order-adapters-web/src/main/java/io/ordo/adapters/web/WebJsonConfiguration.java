@@ -20,29 +20,33 @@ public class WebJsonConfiguration {
     @Bean
     com.fasterxml.jackson.databind.Module noNulInStrings() {
         return new com.fasterxml.jackson.databind.module.SimpleModule("ordo-no-nul")
-                .addDeserializer(String.class, new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String>(String.class) {
-                    @Override
-                    public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
-                                              com.fasterxml.jackson.databind.DeserializationContext context)
-                            throws java.io.IOException {
-                        String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
-                                .deserialize(parser, context);
-                        if (value != null && value.indexOf('\u0000') >= 0) {
-                            throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
-                                    "must not contain NUL characters", value, String.class);
-                        }
-                        return value;
-                    }
-                });
+                .addDeserializer(
+                        String.class,
+                        new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String>(String.class) {
+                            @Override
+                            public String deserialize(
+                                    com.fasterxml.jackson.core.JsonParser parser,
+                                    com.fasterxml.jackson.databind.DeserializationContext context)
+                                    throws java.io.IOException {
+                                String value =
+                                        com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
+                                                .deserialize(parser, context);
+                                if (value != null && value.indexOf('\u0000') >= 0) {
+                                    throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
+                                            parser, "must not contain NUL characters", value, String.class);
+                                }
+                                return value;
+                            }
+                        });
     }
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictApiJson() {
-        return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        return builder -> builder.featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .featuresToDisable(
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT, SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

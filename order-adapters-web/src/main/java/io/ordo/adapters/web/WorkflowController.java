@@ -30,16 +30,24 @@ public class WorkflowController {
 
     @GetMapping("/{name}")
     public WorkflowResponse one(@PathVariable String name) {
-        return workflows.workflows().stream().filter(w -> w.name().equals(name)).findFirst()
+        return workflows.workflows().stream()
+                .filter(w -> w.name().equals(name))
+                .findFirst()
                 .map(WorkflowResponse::of)
                 .orElseThrow(() -> new OrderNotFoundException("workflow " + name));
     }
 
     /** A workflow as {@code GET /api/workflows} answers it. */
-    public record WorkflowResponse(String name, List<String> statuses, List<String> initialStatuses,
-                                   List<String> terminalStatuses, java.util.Map<String, List<String>> transitions,
-                                   String cancelledStatus, List<String> editableIn, boolean justificationRequired,
-                                   List<String> discussionClosedIn) {
+    public record WorkflowResponse(
+            String name,
+            List<String> statuses,
+            List<String> initialStatuses,
+            List<String> terminalStatuses,
+            java.util.Map<String, List<String>> transitions,
+            String cancelledStatus,
+            List<String> editableIn,
+            boolean justificationRequired,
+            List<String> discussionClosedIn) {
 
         static WorkflowResponse of(Workflow w) {
             var transitions = new java.util.LinkedHashMap<String, List<String>>();
@@ -48,8 +56,16 @@ public class WorkflowController {
                     transitions.put(status, w.transitionsFrom(status));
                 }
             }
-            return new WorkflowResponse(w.name(), w.statuses(), w.initialStatuses(), w.terminalStatuses(), transitions,
-                    w.cancelledStatus(), w.editableIn(), w.justificationRequired(), w.discussionClosedIn());
+            return new WorkflowResponse(
+                    w.name(),
+                    w.statuses(),
+                    w.initialStatuses(),
+                    w.terminalStatuses(),
+                    transitions,
+                    w.cancelledStatus(),
+                    w.editableIn(),
+                    w.justificationRequired(),
+                    w.discussionClosedIn());
         }
     }
 }

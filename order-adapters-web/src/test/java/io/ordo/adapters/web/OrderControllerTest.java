@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.ConcurrentModificationException;
 import io.ordo.application.port.in.CreateOrderUseCase;
@@ -54,17 +54,41 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The web adapter alone, use cases faked: status codes, headers and problem bodies as the contract says. */
 @WebMvcTest(controllers = {OrderController.class, WorkflowController.class})
-@Import({SecurityConfiguration.class, WebJsonConfiguration.class, ProblemAdvice.class, OrderControllerTest.FakeUseCases.class})
+@Import({
+    SecurityConfiguration.class,
+    WebJsonConfiguration.class,
+    ProblemAdvice.class,
+    OrderControllerTest.FakeUseCases.class
+})
 class OrderControllerTest {
 
     static final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     static final List<Object[]> calls = new ArrayList<>();
 
     static OrderView view(long version) {
-        return new OrderView("3f0c7a4e-0000-4000-8000-000000000001", "ORD-2026-000001", "standard", "draft", true,
-                List.of("cancelled", "pending"), new Customer("cust-1", "Jane", null, null),
-                new Contact(null, null, "Jane", null), "1 Main St", null, null, null, 0, null, List.of(), null, null,
-                new OrderView.Shipping(null, null), "agent", Instant.parse("2026-11-21T20:00:00.123456Z"), null, null,
+        return new OrderView(
+                "3f0c7a4e-0000-4000-8000-000000000001",
+                "ORD-2026-000001",
+                "standard",
+                "draft",
+                true,
+                List.of("cancelled", "pending"),
+                new Customer("cust-1", "Jane", null, null),
+                new Contact(null, null, "Jane", null),
+                "1 Main St",
+                null,
+                null,
+                null,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                new OrderView.Shipping(null, null),
+                "agent",
+                Instant.parse("2026-11-21T20:00:00.123456Z"),
+                null,
+                null,
                 version);
     }
 
@@ -78,23 +102,93 @@ class OrderControllerTest {
 
     @TestConfiguration
     static class FakeUseCases {
-        @Bean CreateOrderUseCase create() { return (caller, order) -> answer("create", caller, order); }
-        @Bean GetOrderUseCase get() { return (caller, id) -> answer("get", caller, id); }
-        @Bean FindOrdersUseCase find() { return (caller, query) -> { answer("find", caller, query); return new OrderPage(List.of(view(7)), null, false); }; }
-        @Bean UpdateOrderUseCase update() { return (caller, id, patch, justification, ifMatch) -> answer("update", caller, id, patch, justification, ifMatch); }
-        @Bean ChangeOrderStatusUseCase status() { return (caller, id, change, ifMatch) -> answer("status", caller, id, change, ifMatch); }
-        @Bean CancelOrderUseCase cancel() { return (caller, id, reason, ifMatch) -> answer("cancel", caller, id, reason, ifMatch); }
-        @Bean GetOrderTimelineUseCase timeline() { return (caller, id) -> { answer("timeline", caller, id); return List.of(); }; }
-        @Bean ListWorkflowsUseCase workflows() { return Workflows::all; }
-        @Bean io.ordo.application.port.in.DeliverLeadUseCase deliver() { return (caller, id, lead, ifMatch) -> answer("deliver", caller, id, lead, ifMatch); }
-        @Bean io.ordo.application.port.in.WithdrawLeadUseCase withdraw() { return (caller, id, lead, ifMatch) -> answer("withdraw", caller, id, lead, ifMatch); }
-        @Bean io.ordo.application.port.in.AddDiscussionNoteUseCase addNote() { return (caller, id, text) -> { answer("note", caller, id, text); return new io.ordo.application.port.in.NoteView("n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text); }; }
-        @Bean io.ordo.application.port.in.GetDiscussionUseCase notes() { return (caller, id) -> List.of(); }
-        @Bean io.ordo.application.port.in.GetOrderHistoryUseCase history() {
+        @Bean
+        CreateOrderUseCase create() {
+            return (caller, order) -> answer("create", caller, order);
+        }
+
+        @Bean
+        GetOrderUseCase get() {
+            return (caller, id) -> answer("get", caller, id);
+        }
+
+        @Bean
+        FindOrdersUseCase find() {
+            return (caller, query) -> {
+                answer("find", caller, query);
+                return new OrderPage(List.of(view(7)), null, false);
+            };
+        }
+
+        @Bean
+        UpdateOrderUseCase update() {
+            return (caller, id, patch, justification, ifMatch) ->
+                    answer("update", caller, id, patch, justification, ifMatch);
+        }
+
+        @Bean
+        ChangeOrderStatusUseCase status() {
+            return (caller, id, change, ifMatch) -> answer("status", caller, id, change, ifMatch);
+        }
+
+        @Bean
+        CancelOrderUseCase cancel() {
+            return (caller, id, reason, ifMatch) -> answer("cancel", caller, id, reason, ifMatch);
+        }
+
+        @Bean
+        GetOrderTimelineUseCase timeline() {
+            return (caller, id) -> {
+                answer("timeline", caller, id);
+                return List.of();
+            };
+        }
+
+        @Bean
+        ListWorkflowsUseCase workflows() {
+            return Workflows::all;
+        }
+
+        @Bean
+        io.ordo.application.port.in.DeliverLeadUseCase deliver() {
+            return (caller, id, lead, ifMatch) -> answer("deliver", caller, id, lead, ifMatch);
+        }
+
+        @Bean
+        io.ordo.application.port.in.WithdrawLeadUseCase withdraw() {
+            return (caller, id, lead, ifMatch) -> answer("withdraw", caller, id, lead, ifMatch);
+        }
+
+        @Bean
+        io.ordo.application.port.in.AddDiscussionNoteUseCase addNote() {
+            return (caller, id, text) -> {
+                answer("note", caller, id, text);
+                return new io.ordo.application.port.in.NoteView(
+                        "n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text);
+            };
+        }
+
+        @Bean
+        io.ordo.application.port.in.GetDiscussionUseCase notes() {
+            return (caller, id) -> List.of();
+        }
+
+        @Bean
+        io.ordo.application.port.in.GetOrderHistoryUseCase history() {
             return new io.ordo.application.port.in.GetOrderHistoryUseCase() {
-                public io.ordo.application.port.in.EventPage events(Caller c, String id, String cursor, int limit) { answer("events", c, id, cursor, limit); return new io.ordo.application.port.in.EventPage(List.of(), null, false); }
-                public OrderView asOf(Caller c, String id, Instant at) { return answer("asOf", c, id, at); }
-                public io.ordo.application.port.in.ChainVerification verify(Caller c, String id) { answer("verify", c, id); return io.ordo.application.port.in.ChainVerification.brokenAt(3); }
+                public io.ordo.application.port.in.EventPage events(Caller c, String id, String cursor, int limit) {
+                    answer("events", c, id, cursor, limit);
+                    return new io.ordo.application.port.in.EventPage(List.of(), null, false);
+                }
+
+                public OrderView asOf(Caller c, String id, Instant at) {
+                    return answer("asOf", c, id, at);
+                }
+
+                public io.ordo.application.port.in.ChainVerification verify(Caller c, String id) {
+                    answer("verify", c, id);
+                    return io.ordo.application.port.in.ChainVerification.brokenAt(3);
+                }
             };
         }
     }
@@ -110,8 +204,12 @@ class OrderControllerTest {
 
     @Test
     void create_answers_201_with_location_etag_and_the_caller_from_the_principal() throws Exception {
-        mvc.perform(post("/api/orders").with(httpBasic("manager-north", "demo")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"workflow\": \"standard\", \"items\": [{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": 2.50}]}"))
+        mvc.perform(
+                        post("/api/orders")
+                                .with(httpBasic("manager-north", "demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"workflow\": \"standard\", \"items\": [{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": 2.50}]}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/orders/3f0c7a4e-0000-4000-8000-000000000001"))
                 .andExpect(header().string("ETag", "\"7\""))
@@ -124,7 +222,9 @@ class OrderControllerTest {
 
     @Test
     void unknown_fields_are_named_and_nothing_is_called() throws Exception {
-        mvc.perform(post("/api/orders").with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/orders")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"workflow\": \"standard\", \"createdBy\": \"admin\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -147,12 +247,14 @@ class OrderControllerTest {
                 Arguments.of(new OrderNotFoundException("x"), 404, "NOT_FOUND"),
                 Arguments.of(new ForbiddenException("no"), 403, "FORBIDDEN"),
                 Arguments.of(new PreconditionFailedException(1, 2), 412, "PRECONDITION_FAILED"),
-                Arguments.of(new InvalidTransitionException("standard", "draft", "delivered"), 409, "INVALID_TRANSITION"),
+                Arguments.of(
+                        new InvalidTransitionException("standard", "draft", "delivered"), 409, "INVALID_TRANSITION"),
                 Arguments.of(new NotEditableException("no"), 409, "NOT_EDITABLE"),
                 Arguments.of(new DuplicateOrderNumberException("A"), 409, "DUPLICATE_ORDER_NUMBER"),
                 Arguments.of(new ConcurrentModificationException("x"), 409, "CONCURRENT_MODIFICATION"),
                 Arguments.of(new IllegalStateException("bug"), 500, "INTERNAL_ERROR"),
-                Arguments.of(new org.springframework.dao.DataAccessResourceFailureException("db down"), 503, "UNAVAILABLE"));
+                Arguments.of(
+                        new org.springframework.dao.DataAccessResourceFailureException("db down"), 503, "UNAVAILABLE"));
     }
 
     @ParameterizedTest
@@ -160,7 +262,8 @@ class OrderControllerTest {
     void each_refusal_is_a_problem_with_its_code(RuntimeException thrown, int status, String code) throws Exception {
         failure.set(thrown);
         var result = mvc.perform(post("/api/orders/3f0c7a4e-0000-4000-8000-000000000001/status")
-                        .with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"pending\"}"))
                 .andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -177,41 +280,64 @@ class OrderControllerTest {
     @Test
     void if_match_is_read_as_a_version_and_a_star_as_any() throws Exception {
         String path = "/api/orders/3f0c7a4e-0000-4000-8000-000000000001/cancel";
-        mvc.perform(post(path).with(httpBasic("agent", "demo")).header("If-Match", "\"3\"")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"r\"}")).andExpect(status().isOk());
-        mvc.perform(post(path).with(httpBasic("agent", "demo")).header("If-Match", "*")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"r\"}")).andExpect(status().isOk());
-        assertThat(calls).extracting(c -> c[4]).containsExactly(3L, null);
-        mvc.perform(post(path).with(httpBasic("agent", "demo")).header("If-Match", "W/\"abc\"")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"r\"}"))
+        mvc.perform(post(path)
+                        .with(httpBasic("agent", "demo"))
+                        .header("If-Match", "\"3\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"r\"}"))
                 .andExpect(status().isOk());
-        assertThat(calls.get(2)[4]).as("a tag never given out matches no version").isEqualTo(-1L);
-        mvc.perform(post(path).with(httpBasic("agent", "demo")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post(path)
+                        .with(httpBasic("agent", "demo"))
+                        .header("If-Match", "*")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"r\"}"))
+                .andExpect(status().isOk());
+        assertThat(calls).extracting(c -> c[4]).containsExactly(3L, null);
+        mvc.perform(post(path)
+                        .with(httpBasic("agent", "demo"))
+                        .header("If-Match", "W/\"abc\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"r\"}"))
+                .andExpect(status().isOk());
+        assertThat(calls.get(2)[4])
+                .as("a tag never given out matches no version")
+                .isEqualTo(-1L);
+        mvc.perform(post(path)
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
     }
 
     @Test
     void merge_patch_names_what_it_sets_and_clears() throws Exception {
-        mvc.perform(patch("/api/orders/3f0c7a4e-0000-4000-8000-000000000001").with(httpBasic("agent", "demo"))
-                        .contentType("application/merge-patch+json")
-                        .content("{\"customer\": {\"phone\": null, \"name\": \"Janet\"}, \"priority\": 3, \"justification\": \"asked\"}"))
+        mvc.perform(
+                        patch("/api/orders/3f0c7a4e-0000-4000-8000-000000000001")
+                                .with(httpBasic("agent", "demo"))
+                                .contentType("application/merge-patch+json")
+                                .content(
+                                        "{\"customer\": {\"phone\": null, \"name\": \"Janet\"}, \"priority\": 3, \"justification\": \"asked\"}"))
                 .andExpect(status().isOk());
         var patch = (DetailsPatch) calls.get(0)[3];
         assertThat(patch.fields()).containsExactlyInAnyOrder("customer.phone", "customer.name", "priority");
         assertThat(patch.customer().name()).isEqualTo("Janet");
         assertThat(patch.priority()).isEqualTo(3);
         assertThat(calls.get(0)[4]).isEqualTo("asked");
-        mvc.perform(patch("/api/orders/3f0c7a4e-0000-4000-8000-000000000001").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 9, \"priority\": \"high\"}"))
+        mvc.perform(patch("/api/orders/3f0c7a4e-0000-4000-8000-000000000001")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 9, \"priority\": \"high\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2));
     }
 
     @Test
     void a_note_answers_201_with_the_note() throws Exception {
-        mvc.perform(post("/api/orders/3f0c7a4e-0000-4000-8000-000000000001/notes").with(httpBasic("agent", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Call back at 5\"}"))
+        mvc.perform(post("/api/orders/3f0c7a4e-0000-4000-8000-000000000001/notes")
+                        .with(httpBasic("agent", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"Call back at 5\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("n-1"))
                 .andExpect(jsonPath("$.by").value("agent"))
@@ -235,7 +361,8 @@ class OrderControllerTest {
 
     @Test
     void xml_is_not_acceptable() throws Exception {
-        mvc.perform(get("/api/orders/3f0c7a4e-0000-4000-8000-000000000001").with(httpBasic("agent", "demo"))
+        mvc.perform(get("/api/orders/3f0c7a4e-0000-4000-8000-000000000001")
+                        .with(httpBasic("agent", "demo"))
                         .accept(MediaType.APPLICATION_XML))
                 .andExpect(status().isNotAcceptable());
     }

@@ -17,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RateLimitFilterTest {
 
     /** As the service has it: problem details with their properties (code) at the top level. */
-    private static final ObjectMapper JSON = org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json().build();
+    private static final ObjectMapper JSON = org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+            .build();
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicInteger passed = new AtomicInteger();
@@ -31,7 +32,9 @@ class RateLimitFilterTest {
     @Test
     void a_burst_passes_and_the_next_request_is_refused_with_retry_after() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(send("acme", "agent", "/api/orders").getStatus()).as("request %d of the burst", i).isEqualTo(200);
+            assertThat(send("acme", "agent", "/api/orders").getStatus())
+                    .as("request %d of the burst", i)
+                    .isEqualTo(200);
         }
         var refused = send("acme", "agent", "/api/orders");
         assertThat(refused.getStatus()).isEqualTo(429);
@@ -40,7 +43,9 @@ class RateLimitFilterTest {
         var problem = new ObjectMapper().readTree(refused.getContentAsString());
         assertThat(problem.get("code").asText()).isEqualTo("RATE_LIMITED");
         assertThat(problem.get("status").asInt()).isEqualTo(429);
-        assertThat(passed).as("the refused request never reached the controllers").hasValue(3);
+        assertThat(passed)
+                .as("the refused request never reached the controllers")
+                .hasValue(3);
     }
 
     @Test
@@ -75,13 +80,16 @@ class RateLimitFilterTest {
         var slow = new RateLimitFilter(0.25, 1, JSON, now::get);
         assertThat(send(slow, "acme", "agent", "/api/orders").getStatus()).isEqualTo(200);
         now.addAndGet(500_000_000L); // 3.5 s to wait
-        assertThat(send(slow, "acme", "agent", "/api/orders").getHeader("Retry-After")).isEqualTo("4");
+        assertThat(send(slow, "acme", "agent", "/api/orders").getHeader("Retry-After"))
+                .isEqualTo("4");
     }
 
     @Test
     void requests_without_an_ordo_user_or_outside_the_api_are_not_counted() throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertThat(send(null, null, "/api/orders").getStatus()).as("security answers these").isEqualTo(200);
+            assertThat(send(null, null, "/api/orders").getStatus())
+                    .as("security answers these")
+                    .isEqualTo(200);
             assertThat(send("acme", "agent", "/actuator/health").getStatus()).isEqualTo(200);
         }
         assertThat(send("acme", "agent", "/api/orders").getStatus()).isEqualTo(200);
@@ -91,12 +99,14 @@ class RateLimitFilterTest {
         return send(filter, tenant, user, path);
     }
 
-    private MockHttpServletResponse send(RateLimitFilter filter, String tenant, String user, String path) throws Exception {
+    private MockHttpServletResponse send(RateLimitFilter filter, String tenant, String user, String path)
+            throws Exception {
         SecurityContextHolder.clearContext();
         if (user != null) {
             var principal = new OrdoPrincipal(user, tenant, Set.of("agent"), null, null, null);
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities()));
         }
         var request = new MockHttpServletRequest("GET", path);
         var response = new MockHttpServletResponse();

@@ -10,8 +10,7 @@ public final class Eventually {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first value {@code probe} gives that satisfies {@code done}, else the last one after 10 s. */
     public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {

@@ -81,33 +81,55 @@ public final class Http {
     /** Sends the body chunked, without a Content-Length, as streaming clients do. */
     public Answer postChunked(String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
-                null, "application/json");
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                null,
+                "application/json");
     }
 
     public Answer send(String method, String path, String body, String ifMatch, String contentType) {
-        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), ifMatch, body == null ? null : contentType);
+        return send(
+                method,
+                path,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                ifMatch,
+                body == null ? null : contentType);
     }
 
     /** A POST with an Idempotency-Key. */
     public Answer postOnce(String path, String json, String idempotencyKey) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), null,
-                "application/json", java.util.Map.of("Idempotency-Key", idempotencyKey));
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8),
+                null,
+                "application/json",
+                java.util.Map.of("Idempotency-Key", idempotencyKey));
     }
 
-    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
+    private Answer send(
+            String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
         return send(method, path, body, ifMatch, contentType, java.util.Map.of());
     }
 
-    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType,
-                        java.util.Map<String, String> headers) {
+    private Answer send(
+            String method,
+            String path,
+            HttpRequest.BodyPublisher body,
+            String ifMatch,
+            String contentType,
+            java.util.Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body);
         headers.forEach(request::header);
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);

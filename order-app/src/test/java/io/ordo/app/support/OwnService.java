@@ -28,7 +28,9 @@ public final class OwnService implements AutoCloseable {
         this.data = data;
         this.databasePort = databasePort;
         this.database = EmbeddedPostgresServer.start(data, databasePort);
-        var all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
+        var all = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=postgres"));
         all.addAll(List.of(args));
         try {

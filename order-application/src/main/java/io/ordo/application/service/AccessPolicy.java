@@ -17,7 +17,16 @@ import java.util.Set;
 public final class AccessPolicy {
 
     /** What a caller may want to do to orders. */
-    public enum Action { READ, CREATE, WRITE, READ_NOTES, POST_NOTES, READ_EVENTS, AUDIT, REPORTS }
+    public enum Action {
+        READ,
+        CREATE,
+        WRITE,
+        READ_NOTES,
+        POST_NOTES,
+        READ_EVENTS,
+        AUDIT,
+        REPORTS
+    }
 
     public static final String ADMIN = "admin";
     public static final String MANAGER = "manager";
@@ -50,7 +59,9 @@ public final class AccessPolicy {
             return Optional.empty();
         }
         var roles = caller.roles();
-        if (roles.contains(ADMIN) || roles.contains(VIEWER) || roles.contains(COMPLIANCE)
+        if (roles.contains(ADMIN)
+                || roles.contains(VIEWER)
+                || roles.contains(COMPLIANCE)
                 || (roles.contains(MANAGER) && caller.location() == null)) {
             return Optional.of(OrderScope.tenant(caller.tenantId()));
         }
@@ -71,7 +82,9 @@ public final class AccessPolicy {
         if (!may(caller, Action.WRITE)) {
             return List.of();
         }
-        return Workflows.find(order.workflow()).map(w -> w.transitionsFrom(order.status())).orElse(List.of());
+        return Workflows.find(order.workflow())
+                .map(w -> w.transitionsFrom(order.status()))
+                .orElse(List.of());
     }
 
     /** The order as this caller may see it: whoever may not read the discussion (customers) sees no staff notes. */

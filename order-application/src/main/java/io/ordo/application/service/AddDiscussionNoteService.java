@@ -18,8 +18,8 @@ public final class AddDiscussionNoteService implements AddDiscussionNoteUseCase 
     private final AccessPolicy policy;
     private final Supplier<UUID> ids;
 
-    public AddDiscussionNoteService(CommandGateway gateway, OrderReadModelPort readModel, AccessPolicy policy,
-                                    Supplier<UUID> ids) {
+    public AddDiscussionNoteService(
+            CommandGateway gateway, OrderReadModelPort readModel, AccessPolicy policy, Supplier<UUID> ids) {
         this.commands = new OrderCommands(gateway, readModel, policy);
         this.readModel = readModel;
         this.policy = policy;
@@ -29,9 +29,13 @@ public final class AddDiscussionNoteService implements AddDiscussionNoteUseCase 
     @Override
     public NoteView addNote(Caller caller, String orderId, String text) {
         String noteId = ids.get().toString();
-        commands.writeAs(caller, orderId, AccessPolicy.Action.POST_NOTES, null,
-                expected -> new AddDiscussionNoteCommand(OrderId.parse(orderId).orElseThrow(), noteId, text,
-                        caller.userId()));
+        commands.writeAs(
+                caller,
+                orderId,
+                AccessPolicy.Action.POST_NOTES,
+                null,
+                expected -> new AddDiscussionNoteCommand(
+                        OrderId.parse(orderId).orElseThrow(), noteId, text, caller.userId()));
         var scope = policy.scopeOf(caller).orElseThrow();
         return readModel.notes(scope, OrderId.parse(orderId).orElseThrow()).stream()
                 .filter(note -> note.id().equals(noteId))

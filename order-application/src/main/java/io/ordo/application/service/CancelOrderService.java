@@ -1,7 +1,7 @@
 package io.ordo.application.service;
 
-import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.CancelOrderUseCase;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.OrderId;
@@ -19,7 +19,11 @@ public final class CancelOrderService implements CancelOrderUseCase {
 
     @Override
     public OrderView cancel(Caller caller, String orderId, String reason, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, expected -> new CancelOrderCommand(
-                OrderId.parse(orderId).orElseThrow(), reason, caller.userId(), expected));
+        return commands.write(
+                caller,
+                orderId,
+                ifMatch,
+                expected -> new CancelOrderCommand(
+                        OrderId.parse(orderId).orElseThrow(), reason, caller.userId(), expected));
     }
 }

@@ -22,13 +22,26 @@ public final class ChangeOrderStatusService implements ChangeOrderStatusUseCase 
 
     @Override
     public OrderView changeStatus(Caller caller, String orderId, StatusChange change, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, order -> Workflows.find(order.workflow())
-                .filter(workflow -> !workflow.hasStatus(change.status()))
-                .ifPresent(workflow -> {
-                    throw InvalidOrderException.of("status",
-                            "'%s' is not a status of workflow '%s'".formatted(change.status(), workflow.name()));
-                }), expected -> new ChangeOrderStatusCommand(
-                OrderId.parse(orderId).orElseThrow(), change.status(), change.reason(), change.note(),
-                change.carrier(), change.trackingNumber(), caller.userId(), expected));
+        return commands.write(
+                caller,
+                orderId,
+                ifMatch,
+                order -> Workflows.find(order.workflow())
+                        .filter(workflow -> !workflow.hasStatus(change.status()))
+                        .ifPresent(workflow -> {
+                            throw InvalidOrderException.of(
+                                    "status",
+                                    "'%s' is not a status of workflow '%s'"
+                                            .formatted(change.status(), workflow.name()));
+                        }),
+                expected -> new ChangeOrderStatusCommand(
+                        OrderId.parse(orderId).orElseThrow(),
+                        change.status(),
+                        change.reason(),
+                        change.note(),
+                        change.carrier(),
+                        change.trackingNumber(),
+                        caller.userId(),
+                        expected));
     }
 }

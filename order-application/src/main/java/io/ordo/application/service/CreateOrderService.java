@@ -27,9 +27,13 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public CreateOrderService(org.axonframework.commandhandling.gateway.CommandGateway gateway,
-                              io.ordo.application.port.out.OrderReadModelPort readModel, OrderNumberPort numbers,
-                              AccessPolicy policy, Clock clock, Supplier<UUID> ids) {
+    public CreateOrderService(
+            org.axonframework.commandhandling.gateway.CommandGateway gateway,
+            io.ordo.application.port.out.OrderReadModelPort readModel,
+            OrderNumberPort numbers,
+            AccessPolicy policy,
+            Clock clock,
+            Supplier<UUID> ids) {
         this.commands = new OrderCommands(gateway, readModel, policy);
         this.policy = policy;
         this.numbers = numbers;
@@ -40,9 +44,17 @@ public final class CreateOrderService implements CreateOrderUseCase {
     @Override
     public OrderView create(Caller caller, NewOrder order) {
         String location = order.location();
-        var details = new OrderDetails(order.customer(), order.deliveryAddress(), order.description(), order.notes(),
-                location, order.priority() == null ? 0 : order.priority(), order.currency(), order.items(),
-                order.leadsPurchased(), order.targetDeliveryDate());
+        var details = new OrderDetails(
+                order.customer(),
+                order.deliveryAddress(),
+                order.description(),
+                order.notes(),
+                location,
+                order.priority() == null ? 0 : order.priority(),
+                order.currency(),
+                order.items(),
+                order.leadsPurchased(),
+                order.targetDeliveryDate());
         String clientNumber = order.orderNumber();
         if (clientNumber != null && clientNumber.toUpperCase(Locale.ROOT).startsWith("ORD-")) {
             throw InvalidOrderException.of("orderNumber", "must not start with 'ORD-': those numbers are generated");
@@ -55,18 +67,39 @@ public final class CreateOrderService implements CreateOrderUseCase {
         }
         if (caller.hasRole(AccessPolicy.MANAGER) && !caller.hasRole(AccessPolicy.ADMIN) && caller.location() != null) {
             if (location != null && !Objects.equals(location, caller.location())) {
-                throw new ForbiddenException("A manager of location '%s' creates orders there only."
-                        .formatted(caller.location()));
+                throw new ForbiddenException(
+                        "A manager of location '%s' creates orders there only.".formatted(caller.location()));
             }
-            details = new OrderDetails(details.customer(), details.deliveryAddress(), details.description(),
-                    details.notes(), caller.location(), details.priority(), details.currency(), details.items(),
-                    details.leadsPurchased(), details.targetDeliveryDate());
+            details = new OrderDetails(
+                    details.customer(),
+                    details.deliveryAddress(),
+                    details.description(),
+                    details.notes(),
+                    caller.location(),
+                    details.priority(),
+                    details.currency(),
+                    details.items(),
+                    details.leadsPurchased(),
+                    details.targetDeliveryDate());
         }
         var id = OrderId.of(ids.get());
-        String number = clientNumber != null ? clientNumber
-                : numbers.next(caller.tenantId(), clock.instant().atZone(ZoneOffset.UTC).getYear());
-        commands.send(new CreateOrderCommand(id, caller.tenantId(), number, order.workflow(), order.status(), details,
-                order.contactId(), order.conversationId(), caller.userId()), caller);
+        String number = clientNumber != null
+                ? clientNumber
+                : numbers.next(
+                        caller.tenantId(),
+                        clock.instant().atZone(ZoneOffset.UTC).getYear());
+        commands.send(
+                new CreateOrderCommand(
+                        id,
+                        caller.tenantId(),
+                        number,
+                        order.workflow(),
+                        order.status(),
+                        details,
+                        order.contactId(),
+                        order.conversationId(),
+                        caller.userId()),
+                caller);
         return policy.present(caller, commands.visible(caller, id.toString()));
     }
 }

@@ -21,13 +21,21 @@ public final class LeadDeliveryService implements DeliverLeadUseCase, WithdrawLe
 
     @Override
     public OrderView deliverLead(Caller caller, String orderId, String leadId, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, expected -> new DeliverLeadCommand(
-                OrderId.parse(orderId).orElseThrow(), leadId, caller.userId(), expected));
+        return commands.write(
+                caller,
+                orderId,
+                ifMatch,
+                expected -> new DeliverLeadCommand(
+                        OrderId.parse(orderId).orElseThrow(), leadId, caller.userId(), expected));
     }
 
     @Override
     public OrderView withdrawLead(Caller caller, String orderId, String leadId, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, expected -> new WithdrawLeadCommand(
-                OrderId.parse(orderId).orElseThrow(), leadId, caller.userId(), expected));
+        return commands.write(
+                caller,
+                orderId,
+                ifMatch,
+                expected -> new WithdrawLeadCommand(
+                        OrderId.parse(orderId).orElseThrow(), leadId, caller.userId(), expected));
     }
 }

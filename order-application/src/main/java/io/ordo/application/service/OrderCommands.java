@@ -44,37 +44,57 @@ final class OrderCommands {
     }
 
     OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
-        return write(caller, orderId, ifMatch, order -> { }, command);
+        return write(caller, orderId, ifMatch, order -> {}, command);
     }
 
     /**
      * As {@link #write(Caller, String, Long, Function)}, with {@code bodyCheck}: the request's own rules that
      * need the order's workflow, judged before rights and versions (400 comes before 403 and 412).
      */
-    OrderView write(Caller caller, String orderId, Long ifMatch, java.util.function.Consumer<OrderView> bodyCheck,
-                    Function<Long, Object> command) {
-        return write(caller, orderId, ifMatch, bodyCheck, order -> { }, command);
+    OrderView write(
+            Caller caller,
+            String orderId,
+            Long ifMatch,
+            java.util.function.Consumer<OrderView> bodyCheck,
+            Function<Long, Object> command) {
+        return write(caller, orderId, ifMatch, bodyCheck, order -> {}, command);
     }
 
     /** As above, with {@code rightsCheck}: a further 403 rule on this caller and this request. */
-    OrderView write(Caller caller, String orderId, Long ifMatch, java.util.function.Consumer<OrderView> bodyCheck,
-                    java.util.function.Consumer<OrderView> rightsCheck, Function<Long, Object> command) {
-        writeAs(caller, orderId, AccessPolicy.Action.WRITE, ifMatch, bodyCheck.andThen(order -> {
-            if (policy.may(caller, AccessPolicy.Action.WRITE)) {
-                rightsCheck.accept(order);
-            }
-        }), command);
+    OrderView write(
+            Caller caller,
+            String orderId,
+            Long ifMatch,
+            java.util.function.Consumer<OrderView> bodyCheck,
+            java.util.function.Consumer<OrderView> rightsCheck,
+            Function<Long, Object> command) {
+        writeAs(
+                caller,
+                orderId,
+                AccessPolicy.Action.WRITE,
+                ifMatch,
+                bodyCheck.andThen(order -> {
+                    if (policy.may(caller, AccessPolicy.Action.WRITE)) {
+                        rightsCheck.accept(order);
+                    }
+                }),
+                command);
         return policy.present(caller, visible(caller, orderId));
     }
 
-    void writeAs(Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch,
-                 Function<Long, Object> command) {
-        writeAs(caller, orderId, action, ifMatch, order -> { }, command);
+    void writeAs(
+            Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch, Function<Long, Object> command) {
+        writeAs(caller, orderId, action, ifMatch, order -> {}, command);
     }
 
     /** The write path without the answer: for writes that answer with something other than the order. */
-    private void writeAs(Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch,
-                         java.util.function.Consumer<OrderView> bodyCheck, Function<Long, Object> command) {
+    private void writeAs(
+            Caller caller,
+            String orderId,
+            AccessPolicy.Action action,
+            Long ifMatch,
+            java.util.function.Consumer<OrderView> bodyCheck,
+            Function<Long, Object> command) {
         OrderView current = visible(caller, orderId);
         bodyCheck.accept(current);
         if (!policy.may(caller, action)) {

@@ -30,8 +30,12 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
     private final AccessPolicy policy;
     private final Clock clock;
 
-    public OrderHistoryService(OrderReadModelPort readModel, OrderHistoryPort history, OrderAsOfPort asOf,
-                               AccessPolicy policy, Clock clock) {
+    public OrderHistoryService(
+            OrderReadModelPort readModel,
+            OrderHistoryPort history,
+            OrderAsOfPort asOf,
+            AccessPolicy policy,
+            Clock clock) {
         this.orders = new OrderCommands(null, readModel, policy);
         this.history = history;
         this.asOf = asOf;
@@ -49,7 +53,8 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
         List<StoredEventView> events = history.events(id, after, limit + 1);
         boolean more = events.size() > limit;
         var page = more ? events.subList(0, limit) : events;
-        return new EventPage(List.copyOf(page), more ? encode(page.get(page.size() - 1).sequence()) : null, more);
+        return new EventPage(
+                List.copyOf(page), more ? encode(page.get(page.size() - 1).sequence()) : null, more);
     }
 
     @Override
@@ -76,7 +81,9 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
     }
 
     private static String encode(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + sequence).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("seq:" + sequence).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long decode(String cursor) {

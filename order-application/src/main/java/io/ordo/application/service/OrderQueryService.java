@@ -19,8 +19,12 @@ import io.ordo.domain.Workflows;
 import java.util.List;
 
 /** Reads orders, lists and timelines within the caller's scope. */
-public final class OrderQueryService implements GetOrderUseCase, FindOrdersUseCase, GetOrderTimelineUseCase,
-        GetDiscussionUseCase, ListWorkflowsUseCase {
+public final class OrderQueryService
+        implements GetOrderUseCase,
+                FindOrdersUseCase,
+                GetOrderTimelineUseCase,
+                GetDiscussionUseCase,
+                ListWorkflowsUseCase {
 
     private final OrderCommands orders;
     private final OrderReadModelPort readModel;
@@ -61,8 +65,8 @@ public final class OrderQueryService implements GetOrderUseCase, FindOrdersUseCa
             throw new ForbiddenException("Role(s) %s see no orders.".formatted(caller.roles()));
         }
         OrderPage page = readModel.search(scope.get(), query);
-        return new OrderPage(page.items().stream().map(o -> policy.present(caller, o)).toList(), page.nextCursor(),
-                page.hasMore());
+        return new OrderPage(
+                page.items().stream().map(o -> policy.present(caller, o)).toList(), page.nextCursor(), page.hasMore());
     }
 
     @Override

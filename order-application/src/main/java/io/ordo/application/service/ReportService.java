@@ -38,11 +38,17 @@ public final class ReportService implements GetReportUseCase {
         var scope = scopeOf(caller);
         var result = new java.util.ArrayList<TimeInStatus>();
         for (var row : reports.timeInStatus(scope, clock.instant())) {
-            boolean terminal = Workflows.find(row.workflow()).map(w -> w.isTerminal(row.status())).orElse(false);
+            boolean terminal = Workflows.find(row.workflow())
+                    .map(w -> w.isTerminal(row.status()))
+                    .orElse(false);
             long current = terminal ? 0 : row.current();
-            result.add(new TimeInStatus(row.workflow(), row.status(), row.finished(),
+            result.add(new TimeInStatus(
+                    row.workflow(),
+                    row.status(),
+                    row.finished(),
                     row.finished() == 0 ? null : hours(row.averageFinishedSeconds()),
-                    current, current == 0 ? null : hours(row.averageCurrentSeconds())));
+                    current,
+                    current == 0 ? null : hours(row.averageCurrentSeconds())));
         }
         result.sort(java.util.Comparator.comparing(TimeInStatus::workflow).thenComparing(TimeInStatus::status));
         return result;
@@ -76,7 +82,8 @@ public final class ReportService implements GetReportUseCase {
             active += group.active() ? group.orders() : 0;
             open += terminal ? 0 : group.orders();
             overdue += terminal ? 0 : group.pastTargetDate();
-            byStatus.computeIfAbsent(group.workflow(), w -> new TreeMap<>()).merge(group.status(), group.orders(), Long::sum);
+            byStatus.computeIfAbsent(group.workflow(), w -> new TreeMap<>())
+                    .merge(group.status(), group.orders(), Long::sum);
             if (group.active() && group.currency() != null && group.priced() > 0) {
                 sums.merge(group.currency(), group.total(), BigDecimal::add);
                 priced.merge(group.currency(), group.priced(), Long::sum);
@@ -87,10 +94,13 @@ public final class ReportService implements GetReportUseCase {
         sums.forEach((currency, sum) -> {
             int decimals = Currencies.decimals(currency);
             totals.put(currency, sum.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
-            averages.put(currency, sum.divide(BigDecimal.valueOf(priced.get(currency)), decimals, RoundingMode.HALF_EVEN)
-                    .toPlainString());
+            averages.put(
+                    currency,
+                    sum.divide(BigDecimal.valueOf(priced.get(currency)), decimals, RoundingMode.HALF_EVEN)
+                            .toPlainString());
         });
-        BigDecimal cancellationRate = total == 0 ? BigDecimal.ZERO.setScale(4)
+        BigDecimal cancellationRate = total == 0
+                ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(total - active).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN);
         return new ReportSummary(total, active, open, byStatus, overdue, totals, averages, cancellationRate);
     }

@@ -23,22 +23,30 @@ public final class UpdateOrderService implements UpdateOrderUseCase {
 
     /** A manager bound to a location keeps its orders there (the same bound as at creation). */
     private static void requireWithinLocation(Caller caller, DetailsPatch patch) {
-        boolean bound = caller.hasRole(AccessPolicy.MANAGER) && !caller.hasRole(AccessPolicy.ADMIN)
+        boolean bound = caller.hasRole(AccessPolicy.MANAGER)
+                && !caller.hasRole(AccessPolicy.ADMIN)
                 && caller.location() != null;
         if (bound && patch.mentions("location") && !caller.location().equals(patch.location())) {
-            throw new ForbiddenException("A manager of location '%s' cannot move orders elsewhere."
-                    .formatted(caller.location()));
+            throw new ForbiddenException(
+                    "A manager of location '%s' cannot move orders elsewhere.".formatted(caller.location()));
         }
     }
 
     @Override
     public OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch) {
-        return commands.write(caller, orderId, ifMatch, order -> Workflows.find(order.workflow())
-                .filter(workflow -> workflow.justificationRequired() && (justification == null || justification.isBlank()))
-                .ifPresent(workflow -> {
-                    throw InvalidOrderException.of("justification",
-                            "is required to change a " + workflow.name() + " order");
-                }), order -> requireWithinLocation(caller, patch), expected -> new UpdateOrderDetailsCommand(
-                OrderId.parse(orderId).orElseThrow(), patch, justification, caller.userId(), expected));
+        return commands.write(
+                caller,
+                orderId,
+                ifMatch,
+                order -> Workflows.find(order.workflow())
+                        .filter(workflow ->
+                                workflow.justificationRequired() && (justification == null || justification.isBlank()))
+                        .ifPresent(workflow -> {
+                            throw InvalidOrderException.of(
+                                    "justification", "is required to change a " + workflow.name() + " order");
+                        }),
+                order -> requireWithinLocation(caller, patch),
+                expected -> new UpdateOrderDetailsCommand(
+                        OrderId.parse(orderId).orElseThrow(), patch, justification, caller.userId(), expected));
     }
 }

@@ -17,7 +17,8 @@ class AccessPolicyTest {
     void each_role_sees_its_share_of_the_tenant() {
         assertThat(policy.scopeOf(Fakes.caller("admin", "acme", "admin"))).contains(OrderScope.tenant("acme"));
         assertThat(policy.scopeOf(Fakes.caller("viewer", "acme", "viewer"))).contains(OrderScope.tenant("acme"));
-        assertThat(policy.scopeOf(Fakes.caller("auditor", "acme", "compliance"))).contains(OrderScope.tenant("acme"));
+        assertThat(policy.scopeOf(Fakes.caller("auditor", "acme", "compliance")))
+                .contains(OrderScope.tenant("acme"));
         assertThat(policy.scopeOf(Fakes.caller("manager", "acme", "manager"))).contains(OrderScope.tenant("acme"));
         assertThat(policy.scopeOf(new Caller("mn", "acme", Set.of("manager"), "north", null)))
                 .contains(new OrderScope("acme", null, "north", null));
@@ -25,28 +26,38 @@ class AccessPolicyTest {
                 .contains(new OrderScope("acme", "agent", null, null));
         assertThat(policy.scopeOf(new Caller("c", "acme", Set.of("customer"), null, "cust-1")))
                 .contains(new OrderScope("acme", null, null, "cust-1"));
-        assertThat(policy.scopeOf(new Caller("ops", null, Set.of("operator"), null, null))).isEmpty();
+        assertThat(policy.scopeOf(new Caller("ops", null, Set.of("operator"), null, null)))
+                .isEmpty();
     }
 
     @Test
     void who_may_write_and_who_may_only_read() {
         assertThat(policy.may(Fakes.caller("a", "acme", "agent"), Action.WRITE)).isTrue();
-        assertThat(policy.may(Fakes.caller("m", "acme", "manager"), Action.CREATE)).isTrue();
-        assertThat(policy.may(Fakes.caller("v", "acme", "viewer"), Action.WRITE)).isFalse();
+        assertThat(policy.may(Fakes.caller("m", "acme", "manager"), Action.CREATE))
+                .isTrue();
+        assertThat(policy.may(Fakes.caller("v", "acme", "viewer"), Action.WRITE))
+                .isFalse();
         assertThat(policy.may(Fakes.caller("v", "acme", "viewer"), Action.READ)).isTrue();
-        assertThat(policy.may(Fakes.caller("c", "acme", "compliance"), Action.AUDIT)).isTrue();
+        assertThat(policy.may(Fakes.caller("c", "acme", "compliance"), Action.AUDIT))
+                .isTrue();
         assertThat(policy.may(Fakes.caller("a", "acme", "agent"), Action.AUDIT)).isFalse();
-        assertThat(policy.may(Fakes.caller("c", "acme", "customer"), Action.READ_NOTES)).isFalse();
-        assertThat(policy.may(new Caller("ops", null, Set.of("operator"), null, null), Action.READ)).isFalse();
+        assertThat(policy.may(Fakes.caller("c", "acme", "customer"), Action.READ_NOTES))
+                .isFalse();
+        assertThat(policy.may(new Caller("ops", null, Set.of("operator"), null, null), Action.READ))
+                .isFalse();
     }
 
     @Test
     void viewers_get_no_transitions_and_customers_no_staff_notes() {
         var order = Fakes.order("id", "acme", "standard", "draft", 0);
-        assertThat(policy.present(Fakes.caller("v", "acme", "viewer"), order).allowedTransitions()).isEmpty();
+        assertThat(policy.present(Fakes.caller("v", "acme", "viewer"), order).allowedTransitions())
+                .isEmpty();
         assertThat(policy.present(Fakes.caller("a", "acme", "agent"), order).allowedTransitions())
                 .containsExactly("cancelled", "pending");
-        assertThat(policy.present(new Caller("c", "acme", Set.of("customer"), null, "cust-1"), order).notes()).isNull();
-        assertThat(policy.present(Fakes.caller("a", "acme", "agent"), order).notes()).isEqualTo("staff only");
+        assertThat(policy.present(new Caller("c", "acme", Set.of("customer"), null, "cust-1"), order)
+                        .notes())
+                .isNull();
+        assertThat(policy.present(Fakes.caller("a", "acme", "agent"), order).notes())
+                .isEqualTo("staff only");
     }
 }

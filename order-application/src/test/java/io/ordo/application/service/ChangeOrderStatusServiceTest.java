@@ -21,7 +21,8 @@ class ChangeOrderStatusServiceTest {
     private final String id = UUID.randomUUID().toString();
     private final Fakes.Commands commands = new Fakes.Commands();
     private final Fakes.ReadModel readModel = new Fakes.ReadModel();
-    private final ChangeOrderStatusService service = new ChangeOrderStatusService(commands, readModel, new AccessPolicy());
+    private final ChangeOrderStatusService service =
+            new ChangeOrderStatusService(commands, readModel, new AccessPolicy());
     private final StatusChange toPending = new StatusChange("pending", null, null, null, null);
 
     {
@@ -43,7 +44,8 @@ class ChangeOrderStatusServiceTest {
                 .isInstanceOf(OrderNotFoundException.class);
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("agent2", "acme", "agent"), id, toPending, null))
                 .isInstanceOf(OrderNotFoundException.class);
-        assertThatThrownBy(() -> service.changeStatus(Fakes.caller("agent", "acme", "agent"), "not-a-uuid", toPending, null))
+        assertThatThrownBy(() ->
+                        service.changeStatus(Fakes.caller("agent", "acme", "agent"), "not-a-uuid", toPending, null))
                 .isInstanceOf(OrderNotFoundException.class);
         assertThat(commands.sent).isEmpty();
     }
@@ -72,8 +74,8 @@ class ChangeOrderStatusServiceTest {
 
     @Test
     void domain_refusals_come_through_unwrapped() {
-        commands.failures.add(new EventProcessingException("wrapped",
-                new InvalidTransitionException("standard", "draft", "delivered")));
+        commands.failures.add(new EventProcessingException(
+                "wrapped", new InvalidTransitionException("standard", "draft", "delivered")));
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("agent", "acme", "agent"), id, toPending, null))
                 .isInstanceOf(InvalidTransitionException.class);
     }

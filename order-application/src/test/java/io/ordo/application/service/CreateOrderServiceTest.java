@@ -25,21 +25,47 @@ class CreateOrderServiceTest {
     private final Fakes.Commands commands = new Fakes.Commands();
     private final Fakes.ReadModel readModel = new Fakes.ReadModel();
     private final Fakes.Numbers numbers = new Fakes.Numbers();
-    private final CreateOrderService service = new CreateOrderService(commands, readModel, numbers, new AccessPolicy(),
-            Clock.fixed(Instant.parse("2027-01-01T00:00:01Z"), ZoneOffset.UTC), () -> ID);
+    private final CreateOrderService service = new CreateOrderService(
+            commands,
+            readModel,
+            numbers,
+            new AccessPolicy(),
+            Clock.fixed(Instant.parse("2027-01-01T00:00:01Z"), ZoneOffset.UTC),
+            () -> ID);
 
     {
         commands.onSend = command -> {
             var create = (CreateOrderCommand) command;
-            readModel.put(create.tenantId(), Fakes.order(create.orderId().toString(), create.workflow(), "draft", 0,
-                    create.details().location(), create.actor()));
+            readModel.put(
+                    create.tenantId(),
+                    Fakes.order(
+                            create.orderId().toString(),
+                            create.workflow(),
+                            "draft",
+                            0,
+                            create.details().location(),
+                            create.actor()));
             return null;
         };
     }
 
     private static NewOrder order(String orderNumber, String location) {
-        return new NewOrder("standard", orderNumber, new Customer("cust-1", "Jane", null, null), null, null,
-                "1 Main St", "Headphones", null, location, null, null, null, List.of(), null, null);
+        return new NewOrder(
+                "standard",
+                orderNumber,
+                new Customer("cust-1", "Jane", null, null),
+                null,
+                null,
+                "1 Main St",
+                "Headphones",
+                null,
+                location,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null);
     }
 
     @Test
@@ -56,8 +82,22 @@ class CreateOrderServiceTest {
 
     @Test
     void invalid_body_spends_no_number_and_sends_nothing() {
-        var noAddress = new NewOrder("standard", null, new Customer(null, "Jane", null, null), null, null, null, null,
-                null, null, null, null, null, List.of(), null, null);
+        var noAddress = new NewOrder(
+                "standard",
+                null,
+                new Customer(null, "Jane", null, null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null);
         assertThatThrownBy(() -> service.create(Fakes.caller("agent", "acme", "agent"), noAddress))
                 .isInstanceOf(InvalidOrderException.class);
         assertThat(numbers.handedOut).isZero();
@@ -68,7 +108,9 @@ class CreateOrderServiceTest {
     void client_numbers_that_look_generated_are_refused() {
         assertThatThrownBy(() -> service.create(Fakes.caller("agent", "acme", "agent"), order("ord-2026-000009", null)))
                 .isInstanceOf(InvalidOrderException.class)
-                .satisfies(e -> assertThat(((InvalidOrderException) e).violations().get(0).field()).isEqualTo("orderNumber"));
+                .satisfies(e -> assertThat(
+                                ((InvalidOrderException) e).violations().get(0).field())
+                        .isEqualTo("orderNumber"));
         assertThat(commands.sent).isEmpty();
     }
 
@@ -76,7 +118,8 @@ class CreateOrderServiceTest {
     void viewer_may_not_create_but_hears_about_a_bad_body_first() {
         var viewer = Fakes.caller("viewer", "acme", "viewer");
         assertThatThrownBy(() -> service.create(viewer, order(null, null))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.create(viewer, order("bad number!", null))).isInstanceOf(InvalidOrderException.class);
+        assertThatThrownBy(() -> service.create(viewer, order("bad number!", null)))
+                .isInstanceOf(InvalidOrderException.class);
         assertThat(commands.sent).isEmpty();
         assertThat(numbers.handedOut).isZero();
     }
@@ -86,6 +129,7 @@ class CreateOrderServiceTest {
         var north = new Caller("manager-north", "acme", Set.of("manager"), "north", null);
         assertThatThrownBy(() -> service.create(north, order(null, "south"))).isInstanceOf(ForbiddenException.class);
         service.create(north, order(null, null));
-        assertThat(((CreateOrderCommand) commands.sent.get(0)).details().location()).isEqualTo("north");
+        assertThat(((CreateOrderCommand) commands.sent.get(0)).details().location())
+                .isEqualTo("north");
     }
 }

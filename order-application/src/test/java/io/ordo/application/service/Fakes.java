@@ -27,14 +27,13 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /** Fakes of the ports for service tests: plain objects with memory, no mocking library. */
 final class Fakes {
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     static Caller caller(String user, String tenant, String role) {
         return new Caller(user, tenant, Set.of(role), null, null);
@@ -45,10 +44,30 @@ final class Fakes {
     }
 
     static OrderView order(String id, String workflow, String status, long version, String location, String createdBy) {
-        return new OrderView(id, "ORD-2026-000001", workflow, status, true, List.of(),
-                new Customer("cust-1", "Jane", null, null), new Contact(null, null, "Jane", null), "1 Main St", null,
-                "staff only", location, 0, null, List.of(), null, null, new OrderView.Shipping(null, null), createdBy,
-                Instant.EPOCH, null, null, version);
+        return new OrderView(
+                id,
+                "ORD-2026-000001",
+                workflow,
+                status,
+                true,
+                List.of(),
+                new Customer("cust-1", "Jane", null, null),
+                new Contact(null, null, "Jane", null),
+                "1 Main St",
+                null,
+                "staff only",
+                location,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                new OrderView.Shipping(null, null),
+                createdBy,
+                Instant.EPOCH,
+                null,
+                null,
+                version);
     }
 
     /** Command gateway that records what it is sent and answers with what the test programmed. */
@@ -118,7 +137,8 @@ final class Fakes {
             if (scope.location() != null && !Objects.equals(scope.location(), view.location())) {
                 return Optional.empty();
             }
-            if (scope.customerId() != null && !scope.customerId().equals(view.customer().id())) {
+            if (scope.customerId() != null
+                    && !scope.customerId().equals(view.customer().id())) {
                 return Optional.empty();
             }
             return Optional.of(view);

@@ -32,7 +32,8 @@ class IdempotencyServiceTest {
         }
 
         @Override
-        public boolean claim(String tenant, String user, String key, String request, Duration ttl, Duration abandonAfter) {
+        public boolean claim(
+                String tenant, String user, String key, String request, Duration ttl, Duration abandonAfter) {
             throw new UnsupportedOperationException();
         }
 

@@ -5,6 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Cancel an order: move it to its workflow's cancelled status, saying why. */
-public record CancelOrderCommand(@TargetAggregateIdentifier OrderId orderId, String reason, String actor,
-                                 @TargetAggregateVersion Long expectedVersion) {
-}
+public record CancelOrderCommand(
+        @TargetAggregateIdentifier OrderId orderId,
+        String reason,
+        String actor,
+        @TargetAggregateVersion Long expectedVersion) {}

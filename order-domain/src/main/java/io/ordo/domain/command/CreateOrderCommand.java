@@ -7,6 +7,13 @@ import io.ordo.domain.OrderId;
  * Take a new order. The caller chose the id and the order number; {@code status} is an initial status of
  * the workflow or null for its default.
  */
-public record CreateOrderCommand(OrderId orderId, String tenantId, String orderNumber, String workflow, String status,
-                                 OrderDetails details, String contactId, String conversationId, String actor) {
-}
+public record CreateOrderCommand(
+        OrderId orderId,
+        String tenantId,
+        String orderNumber,
+        String workflow,
+        String status,
+        OrderDetails details,
+        String contactId,
+        String conversationId,
+        String actor) {}

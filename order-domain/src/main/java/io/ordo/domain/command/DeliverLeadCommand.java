@@ -5,6 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Deliver one lead to an active lead campaign. */
-public record DeliverLeadCommand(@TargetAggregateIdentifier OrderId orderId, String leadId, String actor,
-                                 @TargetAggregateVersion Long expectedVersion) {
-}
+public record DeliverLeadCommand(
+        @TargetAggregateIdentifier OrderId orderId,
+        String leadId,
+        String actor,
+        @TargetAggregateVersion Long expectedVersion) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A lead was delivered to a lead campaign. */
 @Revision("1")
-public record LeadDelivered(OrderId orderId, String leadId, String actor) {
-}
+public record LeadDelivered(OrderId orderId, String leadId, String actor) {}

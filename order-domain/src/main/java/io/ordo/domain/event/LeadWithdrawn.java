@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A delivered lead was taken back; it may be delivered again. */
 @Revision("1")
-public record LeadWithdrawn(OrderId orderId, String leadId, String actor) {
-}
+public record LeadWithdrawn(OrderId orderId, String leadId, String actor) {}

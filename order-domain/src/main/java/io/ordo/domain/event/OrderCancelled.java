@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** An order was cancelled: it moved from {@code from} to its workflow's cancelled status {@code to}. */
 @Revision("1")
-public record OrderCancelled(OrderId orderId, String from, String to, String reason, String note, String actor) {
-}
+public record OrderCancelled(OrderId orderId, String from, String to, String reason, String note, String actor) {}

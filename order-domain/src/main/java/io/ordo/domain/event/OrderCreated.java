@@ -11,9 +11,22 @@ import org.axonframework.serialization.Revision;
 
 /** An order was taken. {@code totalAmount} is kept as it was computed then, for the compliance reader. */
 @Revision("1")
-public record OrderCreated(OrderId orderId, String tenantId, String orderNumber, String workflow, String status,
-                           Customer customer, Contact contact, String deliveryAddress, String description,
-                           String notes, String location, int priority, String currency, List<OrderLine> items,
-                           BigDecimal totalAmount, Integer leadsPurchased, LocalDate targetDeliveryDate,
-                           String actor) {
-}
+public record OrderCreated(
+        OrderId orderId,
+        String tenantId,
+        String orderNumber,
+        String workflow,
+        String status,
+        Customer customer,
+        Contact contact,
+        String deliveryAddress,
+        String description,
+        String notes,
+        String location,
+        int priority,
+        String currency,
+        List<OrderLine> items,
+        BigDecimal totalAmount,
+        Integer leadsPurchased,
+        LocalDate targetDeliveryDate,
+        String actor) {}

@@ -11,8 +11,16 @@ import org.axonframework.serialization.Revision;
  * ({@code customer}, {@code deliveryAddress}, …); only those carry meaning, a null among them was cleared.
  */
 @Revision("1")
-public record OrderDetailsUpdated(OrderId orderId, List<String> changed, Customer customer, String deliveryAddress,
-                                  String description, String notes, String location, Integer priority,
-                                  Integer leadsPurchased, LocalDate targetDeliveryDate, String justification,
-                                  String actor) {
-}
+public record OrderDetailsUpdated(
+        OrderId orderId,
+        List<String> changed,
+        Customer customer,
+        String deliveryAddress,
+        String description,
+        String notes,
+        String location,
+        Integer priority,
+        Integer leadsPurchased,
+        LocalDate targetDeliveryDate,
+        String justification,
+        String actor) {}

@@ -8,8 +8,16 @@ import org.axonframework.serialization.Revision;
  * move, {@code system} when a rule made it; {@code actor} is always the user whose command caused it.
  */
 @Revision("1")
-public record OrderStatusChanged(OrderId orderId, String from, String to, String reason, String note,
-                                 String carrier, String trackingNumber, String source, String actor) {
+public record OrderStatusChanged(
+        OrderId orderId,
+        String from,
+        String to,
+        String reason,
+        String note,
+        String carrier,
+        String trackingNumber,
+        String source,
+        String actor) {
 
     public static final String USER = "user";
     public static final String SYSTEM = "system";

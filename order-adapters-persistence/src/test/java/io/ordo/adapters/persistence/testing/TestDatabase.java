@@ -31,8 +31,7 @@ public final class TestDatabase {
         }
     }
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized Server server() {
         if (server == null) {
@@ -44,9 +43,13 @@ public final class TestDatabase {
     /** A new, empty database on the shared server, migrated by Flyway; returns its JDBC URL. */
     public static javax.sql.DataSource newMigratedDataSource(String prefix) {
         Server s = server();
-        var dataSource = new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
-                newDatabase(prefix), s.user(), s.password());
-        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var dataSource = new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                new org.postgresql.Driver(), newDatabase(prefix), s.user(), s.password());
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 
@@ -67,16 +70,23 @@ public final class TestDatabase {
         if (url != null && !url.isBlank()) {
             var uri = java.net.URI.create(url.substring("jdbc:".length()));
             String database = uri.getPath().replaceFirst("^/", "");
-            return new Server(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                    env("ORDO_TEST_DATABASE_USERNAME", "postgres"), env("ORDO_TEST_DATABASE_PASSWORD", ""),
+            return new Server(
+                    uri.getHost(),
+                    uri.getPort() < 0 ? 5432 : uri.getPort(),
+                    env("ORDO_TEST_DATABASE_USERNAME", "postgres"),
+                    env("ORDO_TEST_DATABASE_PASSWORD", ""),
                     database.isEmpty() ? "postgres" : database);
         }
         if (dockerAvailable()) {
             var container = new PostgreSQLContainer<>("postgres:17-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new Server(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
-                    container.getPassword(), container.getDatabaseName());
+            return new Server(
+                    container.getHost(),
+                    container.getFirstMappedPort(),
+                    container.getUsername(),
+                    container.getPassword(),
+                    container.getDatabaseName());
         }
         try {
             var embedded = EmbeddedPostgres.builder()
@@ -99,7 +109,8 @@ public final class TestDatabase {
     private static boolean dockerAvailable() {
         boolean configured = System.getenv("DOCKER_HOST") != null
                 || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+                || java.nio.file.Files.exists(
+                        java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
         if (!configured) {
             return false; // spares Testcontainers' noisy search on machines without Docker
         }
@@ -121,9 +132,10 @@ public final class TestDatabase {
         public void initialize(ConfigurableApplicationContext context) {
             Server s = server();
             TestPropertyValues.of(
-                    "spring.datasource.url=" + newDatabase("ordo_it"),
-                    "spring.datasource.username=" + s.user(),
-                    "spring.datasource.password=" + s.password()).applyTo(context);
+                            "spring.datasource.url=" + newDatabase("ordo_it"),
+                            "spring.datasource.username=" + s.user(),
+                            "spring.datasource.password=" + s.password())
+                    .applyTo(context);
         }
     }
 }

@@ -3,5 +3,4 @@ package io.ordo.application.port.in;
 import java.util.List;
 
 /** One page of the audit trail. */
-public record AuditPage(List<AuditEntry> items, String nextCursor, boolean hasMore) {
-}
+public record AuditPage(List<AuditEntry> items, String nextCursor, boolean hasMore) {}

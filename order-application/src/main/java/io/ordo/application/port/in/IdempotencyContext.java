@@ -8,8 +8,7 @@ public final class IdempotencyContext {
 
     private static final ThreadLocal<String> KEY = new ThreadLocal<>();
 
-    private IdempotencyContext() {
-    }
+    private IdempotencyContext() {}
 
     public static void set(String key) {
         KEY.set(key);

@@ -10,28 +10,22 @@ public interface IdempotentRequestsUseCase {
     int MAX_KEY_LENGTH = 255;
 
     /** What became of a claim. */
-    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress {
-    }
+    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress {}
 
     /** The key is this request's: run it, then {@link #complete} or {@link #abandon}. */
-    record Claimed() implements Claim {
-    }
+    record Claimed() implements Claim {}
 
     /** A request with this key was answered: answer the same. */
-    record Replay(StoredAnswer answer) implements Claim {
-    }
+    record Replay(StoredAnswer answer) implements Claim {}
 
     /** The key was used for a different request: 409 IDEMPOTENCY_KEY_REUSED. */
-    record Mismatch() implements Claim {
-    }
+    record Mismatch() implements Claim {}
 
     /** The first request with this key is still running: wait and claim again. */
-    record InProgress() implements Claim {
-    }
+    record InProgress() implements Claim {}
 
     /** An answer as it went to the client. */
-    record StoredAnswer(int status, String body, String contentType, String location, String etag) {
-    }
+    record StoredAnswer(int status, String body, String contentType, String location, String etag) {}
 
     /** @param request the request as the client sent it: method, path and JSON body (compared JSON-equal) */
     Claim claim(Caller caller, String key, String method, String path, String body);

@@ -9,34 +9,97 @@ import java.util.List;
  * An order as a client sees it. Money is a string with exactly the currency's decimals.
  * {@code allowedTransitions} is what the calling user may do now.
  */
-public record OrderView(String id, String orderNumber, String workflow, String status, boolean active,
-                        List<String> allowedTransitions, Customer customer, Contact contact, String deliveryAddress,
-                        String description, String notes, String location, int priority, String currency,
-                        List<Line> items, String totalAmount, Leads leads, Shipping shipping, String createdBy,
-                        Instant createdAt, String updatedBy, Instant updatedAt, long version) {
+public record OrderView(
+        String id,
+        String orderNumber,
+        String workflow,
+        String status,
+        boolean active,
+        List<String> allowedTransitions,
+        Customer customer,
+        Contact contact,
+        String deliveryAddress,
+        String description,
+        String notes,
+        String location,
+        int priority,
+        String currency,
+        List<Line> items,
+        String totalAmount,
+        Leads leads,
+        Shipping shipping,
+        String createdBy,
+        Instant createdAt,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
 
     /** A line item with its total. */
-    public record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {
-    }
+    public record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}
 
     /** Where a lead campaign stands; {@code daysRemaining} counts from today (UTC), negative when late. */
-    public record Leads(int purchased, int delivered, int remaining, double completionPercentage,
-                        String targetDeliveryDate, Long daysRemaining) {
-    }
+    public record Leads(
+            int purchased,
+            int delivered,
+            int remaining,
+            double completionPercentage,
+            String targetDeliveryDate,
+            Long daysRemaining) {}
 
     /** The last carrier and tracking number recorded with a status change. */
-    public record Shipping(String carrier, String trackingNumber) {
-    }
+    public record Shipping(String carrier, String trackingNumber) {}
 
     public OrderView withAllowedTransitions(List<String> transitions) {
-        return new OrderView(id, orderNumber, workflow, status, active, List.copyOf(transitions), customer, contact,
-                deliveryAddress, description, notes, location, priority, currency, items, totalAmount, leads,
-                shipping, createdBy, createdAt, updatedBy, updatedAt, version);
+        return new OrderView(
+                id,
+                orderNumber,
+                workflow,
+                status,
+                active,
+                List.copyOf(transitions),
+                customer,
+                contact,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                items,
+                totalAmount,
+                leads,
+                shipping,
+                createdBy,
+                createdAt,
+                updatedBy,
+                updatedAt,
+                version);
     }
 
     public OrderView withNotes(String text) {
-        return new OrderView(id, orderNumber, workflow, status, active, allowedTransitions, customer, contact,
-                deliveryAddress, description, text, location, priority, currency, items, totalAmount, leads,
-                shipping, createdBy, createdAt, updatedBy, updatedAt, version);
+        return new OrderView(
+                id,
+                orderNumber,
+                workflow,
+                status,
+                active,
+                allowedTransitions,
+                customer,
+                contact,
+                deliveryAddress,
+                description,
+                text,
+                location,
+                priority,
+                currency,
+                items,
+                totalAmount,
+                leads,
+                shipping,
+                createdBy,
+                createdAt,
+                updatedBy,
+                updatedAt,
+                version);
     }
 }

@@ -8,6 +8,12 @@ import java.util.Map;
  * source, and the payload as stored ({@code null} with {@code readable=false} if the stored bytes no
  * longer parse, e.g. after tampering; {@code verify} tells which).
  */
-public record StoredEventView(long sequence, String type, String revision, Instant at, String by, String source,
-                              Map<String, Object> payload, boolean readable) {
-}
+public record StoredEventView(
+        long sequence,
+        String type,
+        String revision,
+        Instant at,
+        String by,
+        String source,
+        Map<String, Object> payload,
+        boolean readable) {}

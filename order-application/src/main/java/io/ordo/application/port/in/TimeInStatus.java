@@ -7,6 +7,10 @@ import java.math.BigDecimal;
  * in it now (never for terminal statuses, where orders stay for good) with their average time so far; hours
  * with 2 decimals, null when there is nothing to average.
  */
-public record TimeInStatus(String workflow, String status, long finishedStays, BigDecimal averageHours,
-                           long currentStays, BigDecimal averageCurrentHours) {
-}
+public record TimeInStatus(
+        String workflow,
+        String status,
+        long finishedStays,
+        BigDecimal averageHours,
+        long currentStays,
+        BigDecimal averageCurrentHours) {}

@@ -8,8 +8,7 @@ import java.util.Optional;
 public interface IdempotencyPort {
 
     /** A key as stored: the request it was first used with, its state and (when done) the answer. */
-    record Entry(String request, String state, StoredAnswer answer, boolean stale) {
-    }
+    record Entry(String request, String state, StoredAnswer answer, boolean stale) {}
 
     /**
      * Takes the key for this request if it is free (or expired after {@code ttl}, or left running longer than

@@ -8,9 +8,15 @@ import java.util.List;
 public interface ReportPort {
 
     /** One group of orders sharing workflow, status, currency and activeness. */
-    record Group(String workflow, String status, boolean active, String currency, long orders, long priced,
-                 BigDecimal total, long pastTargetDate) {
-    }
+    record Group(
+            String workflow,
+            String status,
+            boolean active,
+            String currency,
+            long orders,
+            long priced,
+            BigDecimal total,
+            long pastTargetDate) {}
 
     /** @param today the day against which campaign target dates count as past */
     List<Group> groups(OrderScope scope, LocalDate today);
@@ -19,9 +25,13 @@ public interface ReportPort {
      * Stays in a status, per workflow: finished stays (entered and left) with their average length, and
      * current stays (entered, not yet left) with their average age at {@code now}; in seconds.
      */
-    record StatusTime(String workflow, String status, long finished, double averageFinishedSeconds, long current,
-                      double averageCurrentSeconds) {
-    }
+    record StatusTime(
+            String workflow,
+            String status,
+            long finished,
+            double averageFinishedSeconds,
+            long current,
+            double averageCurrentSeconds) {}
 
     List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now);
 }
