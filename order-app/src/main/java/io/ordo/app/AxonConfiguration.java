@@ -1,5 +1,6 @@
 package io.ordo.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.domain.Order;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -109,10 +111,7 @@ class AxonConfiguration {
      */
     @Bean
     ConfigurerModule projections(
-            JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-            ProjectionSlots slots,
-            ProjectionDeadLetters deadLetters) {
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
         Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
         projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbcTemplate, slots, role));
         projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbcTemplate, slots, role));
@@ -161,8 +160,7 @@ class AxonConfiguration {
     }
 
     @Bean
-    ProjectionHousekeeping projectionHousekeeping(
-            ProjectionReplays replays, io.micrometer.core.instrument.MeterRegistry registry) {
+    ProjectionHousekeeping projectionHousekeeping(ProjectionReplays replays, MeterRegistry registry) {
         return new ProjectionHousekeeping(replays, registry);
     }
 

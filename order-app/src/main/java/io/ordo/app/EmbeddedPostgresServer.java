@@ -4,9 +4,12 @@ import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,14 +111,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.exists(lockFile)) {
             return;
         }
-        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             var lock = channel.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("Another running Ordo uses the data directory " + directory
                         + "; stop it first or set ordo.embedded.data-dir to another directory.");
             }
             lock.release();
-        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+        } catch (OverlappingFileLockException sameJvm) {
             throw new IllegalStateException("This process already runs PostgreSQL on " + directory, sameJvm);
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -86,8 +87,7 @@ class CrashIT {
     void a_kill_9_under_load_loses_nothing_acknowledged_and_read_models_equal_a_replay() throws Exception {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("crash");
-        var jdbc = JdbcClient.create(
-                new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
+        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), url, server.user(), server.password()));
         Http before = start(url, server, "crash-run-1.log");
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();

@@ -4,9 +4,13 @@ import static io.ordo.app.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
 import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +31,10 @@ class DeadLetterIT {
     JdbcClient jdbc;
 
     @Autowired
-    org.axonframework.config.EventProcessingConfiguration processing;
+    EventProcessingConfiguration processing;
 
     private static JsonNode lettersOf(Http ops, String orderId) {
-        var mine = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        var mine = JsonNodeFactory.instance.arrayNode();
         ops.get("/api/admin/dead-letters").json().forEach(letter -> {
             if (letter.get("orderId").asText().equals(orderId)) {
                 mine.add(letter);
@@ -76,7 +80,7 @@ class DeadLetterIT {
     void two_failing_events_in_one_batch_are_both_parked_and_the_projection_goes_on() {
         var admin = new Http(port, "admin");
         var ops = new Http(port, "ops");
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String first = admin.post("/api/orders", OrderFlowIT.standardOrder("Twin A " + tag))
                 .json()
                 .get("id")
@@ -95,14 +99,14 @@ class DeadLetterIT {
         // the fault: the two orders' list rows cannot be read back, so their next events fail in the handler
         for (String slot : new String[] {"blue", "green"}) {
             jdbc.sql("UPDATE order_list_" + slot + " SET document = '[]'::jsonb WHERE order_id IN (:a, :b)")
-                    .param("a", java.util.UUID.fromString(first))
-                    .param("b", java.util.UUID.fromString(second))
+                    .param("a", UUID.fromString(first))
+                    .param("b", UUID.fromString(second))
                     .update();
         }
 
         // held while the three changes are stored, so that the list's next batch has all of them
         var list = processing
-                .eventProcessor("order-list", org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .eventProcessor("order-list", StreamingEventProcessor.class)
                 .orElseThrow();
         list.shutDown();
         try {
@@ -220,7 +224,7 @@ class DeadLetterIT {
     void a_rebuild_parks_what_it_cannot_project_and_takes_over_only_after_the_retry() {
         var admin = new Http(port, "admin");
         var ops = new Http(port, "ops");
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String broken = admin.post("/api/orders", OrderFlowIT.standardOrder("Rebuild poisoned " + tag))
                 .json()
                 .get("id")

@@ -12,8 +12,10 @@ import io.ordo.app.support.OrdoIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,10 +115,7 @@ class FuzzIT {
                     object.set(key, value);
                     return (JsonNode) object;
                 }));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, scalars),
-                net.jqwik.api.Tuple.of(1, arrays),
-                net.jqwik.api.Tuple.of(2, objects));
+        return Arbitraries.frequencyOf(Tuple.of(6, scalars), Tuple.of(1, arrays), Tuple.of(2, objects));
     }
 
     static ObjectNode validCreate() {
@@ -174,7 +173,7 @@ class FuzzIT {
                 .single();
     }
 
-    private void fire(String what, List<String> bodies, java.util.function.Function<String, Http.Answer> call) {
+    private void fire(String what, List<String> bodies, Function<String, Http.Answer> call) {
         var failures = new ArrayList<String>();
         int accepted = 0;
         for (String body : bodies) {

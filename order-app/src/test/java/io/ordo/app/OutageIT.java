@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OwnService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class OutageIT {
                             .get("items")
                             .size(),
                     size -> size >= Math.min(100, acknowledged.size()),
-                    java.time.Duration.ofSeconds(90));
+                    Duration.ofSeconds(90));
             assertThat(listed)
                     .as("the list projection recovered")
                     .isGreaterThanOrEqualTo(Math.min(100, acknowledged.size()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OwnService;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A user past the rate limit gets 429 RATE_LIMITED with Retry-After, writes nothing, and is let in again when
@@ -41,7 +42,7 @@ class RateLimitIT {
                     .as("the refused create wrote nothing")
                     .isEmpty();
             assertThat(service.app()
-                            .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .getBean(JdbcClient.class)
                             .sql("SELECT count(*) FROM domain_event_entry")
                             .query(Long.class)
                             .single())

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -240,7 +241,7 @@ class ReplayIT {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
-    private static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+    private static void await(BooleanSupplier done, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

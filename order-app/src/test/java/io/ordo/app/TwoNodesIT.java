@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,8 +36,7 @@ class TwoNodesIT {
     static void startTwoNodes() {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("two_nodes");
-        jdbc = JdbcClient.create(
-                new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.user(), server.password()));
+        jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), url, server.user(), server.password()));
         nodeA = start(url, server, "node-a");
         nodeB = start(url, server, "node-b");
     }

@@ -2,8 +2,19 @@ package io.ordo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.persistence.EventJson;
+import io.ordo.adapters.persistence.EventStoreConfiguration;
+import io.ordo.adapters.persistence.PreciseJdbcEventStorageEngine;
 import io.ordo.app.EmbeddedPostgresServer;
+import io.ordo.domain.Contact;
+import io.ordo.domain.Customer;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.OrderLine;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderStatusChanged;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +26,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One run, one table: the raw insert limit of the database, then Ordo over real HTTP in its own JVM on the
@@ -42,14 +69,14 @@ public final class OrdoBenchmark {
             int longOrderEvents,
             int listOrders,
             int lagSamples,
-            java.util.Set<String> phases,
+            Set<String> phases,
             List<String> jvmArgs) {
 
         /** Every phase, in the order a run takes them. */
         public static final List<String> ALL = List.of("raw", "creates", "status", "lag", "list", "replay");
 
         public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
-            this(phase, longOrderEvents, listOrders, lagSamples, java.util.Set.copyOf(ALL), List.of());
+            this(phase, longOrderEvents, listOrders, lagSamples, Set.copyOf(ALL), List.of());
         }
 
         /**
@@ -65,7 +92,7 @@ public final class OrdoBenchmark {
                     Integer.getInteger("bench.longOrderEvents", 500),
                     Integer.getInteger("bench.listOrders", 100_000),
                     Integer.getInteger("bench.lagSamples", 200),
-                    java.util.Set.of(phases.split(",")),
+                    Set.of(phases.split(",")),
                     jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
         }
 
@@ -136,7 +163,7 @@ public final class OrdoBenchmark {
 
     private static void deleteRecursively(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
@@ -306,8 +333,7 @@ public final class OrdoBenchmark {
     }
 
     private Answer send(String method, String path, String body, String authorization) throws IOException {
-        var connection =
-                (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        var connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setRequestProperty("Authorization", authorization);
         if (body != null) {
@@ -337,7 +363,7 @@ public final class OrdoBenchmark {
     /** A measured phase: its answered requests' latencies, sorted, and the CPU it cost (null where not known). */
     private record Phase(List<Long> sortedNanos, CpuMeter.Usage cpu) {
 
-        static Phase of(java.util.Collection<Long> latencies, CpuMeter.Usage cpu) {
+        static Phase of(Collection<Long> latencies, CpuMeter.Usage cpu) {
             var sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return new Phase(sorted, cpu);
@@ -424,7 +450,7 @@ public final class OrdoBenchmark {
                 Long.getLong("bench.warmup", Math.max(5, 2 * settings.phase().toSeconds()));
         long maximum = Math.max(
                 minimum, Long.getLong("bench.warmupMax", 30 * settings.phase().toSeconds()));
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var stop = new AtomicBoolean();
         var pool = Executors.newFixedThreadPool(4);
         for (int c = 0; c < 4; c++) {
             pool.submit(() -> {
@@ -501,7 +527,7 @@ public final class OrdoBenchmark {
         long end = start + settings.phase().toNanos();
         int n = 0;
         for (long due = start; due < end; due += interval, n++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+            LockSupport.parkNanos(due - System.nanoTime());
             long scheduled = due;
             String name = "Bench paced " + (n % 16);
             pool.submit(() -> {
@@ -548,7 +574,7 @@ public final class OrdoBenchmark {
             checkpoint(); // the seeding's writes on disk before the phase, as after the raw phase and the warm-up
         }
         var next = new String[clients];
-        java.util.Arrays.fill(next, "paused");
+        Arrays.fill(next, "paused");
         report("status changes, " + clients + " clients, " + label, "status change", load(clients, client -> {
             try {
                 var answer = send(
@@ -566,7 +592,7 @@ public final class OrdoBenchmark {
     /** Time from a create's answer to the order showing in the list, while 8 other clients keep creating. */
     private void projectionLag() throws Exception {
         var background = Executors.newFixedThreadPool(8);
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var stop = new AtomicBoolean();
         for (int i = 0; i < 8; i++) {
             background.submit(() -> {
                 while (!stop.get()) {
@@ -605,62 +631,58 @@ public final class OrdoBenchmark {
      * projections pick them up like any other node's writes; the figure is how fast the list catches up.
      */
     private void generateOrders() throws Exception {
-        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(jdbcUrl, "postgres", "");
-        var properties = new java.util.Properties();
+        var dataSource = new DriverManagerDataSource(jdbcUrl, "postgres", "");
+        var properties = new Properties();
         properties.setProperty("reWriteBatchedInserts", "true");
         dataSource.setConnectionProperties(properties);
-        var serializer = org.axonframework.serialization.json.JacksonSerializer.builder()
-                .objectMapper(io.ordo.adapters.persistence.EventJson.objectMapper())
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(EventJson.objectMapper())
                 .build();
-        var engine = new io.ordo.adapters.persistence.PreciseJdbcEventStorageEngine(
-                org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .connectionProvider(new org.axonframework.common.jdbc.DataSourceConnectionProvider(dataSource))
-                        .transactionManager(org.axonframework.common.transaction.NoTransactionManager.INSTANCE)
-                        .schema(io.ordo.adapters.persistence.EventStoreConfiguration.schema()));
+        var engine = new PreciseJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(EventStoreConfiguration.schema()));
         long listedBefore;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             listedBefore = Long.parseLong(single(c, "SELECT count(*) FROM order_list_" + activeSlot(c, "order-list")));
         }
         int orders = settings.listOrders();
-        var meta = org.axonframework.messaging.MetaData.from(Map.of("tenant", "acme", "actor", "agent"));
-        var batch = new ArrayList<org.axonframework.eventhandling.DomainEventMessage<?>>();
+        var meta = MetaData.from(Map.of("tenant", "acme", "actor", "agent"));
+        var batch = new ArrayList<DomainEventMessage<?>>();
         long events = 0;
         var cpu = cpu();
         long start = System.nanoTime();
         for (int n = 0; n < orders; n++) {
-            var id = io.ordo.domain.OrderId.of(UUID.randomUUID());
+            var id = OrderId.of(UUID.randomUUID());
             String name = "Bench Customer " + (n % 5000);
-            var created = new io.ordo.domain.event.OrderCreated(
+            var created = new OrderCreated(
                     id,
                     "acme",
                     "GEN-%07d".formatted(n),
                     "standard",
                     "draft",
-                    new io.ordo.domain.Customer("cust-" + (n % 1000), name, "+1555" + n, null),
-                    new io.ordo.domain.Contact(null, null, name, "+1555" + n),
+                    new Customer("cust-" + (n % 1000), name, "+1555" + n, null),
+                    new Contact(null, null, name, "+1555" + n),
                     "1 Main St",
                     "Headphones",
                     null,
                     null,
                     n % 5,
                     "USD",
-                    List.of(new io.ordo.domain.OrderLine(
-                            "SKU-1", "Headphones", 1 + n % 3, new java.math.BigDecimal("100.00"))),
-                    new java.math.BigDecimal("100.00").multiply(java.math.BigDecimal.valueOf(1 + n % 3)),
+                    List.of(new OrderLine("SKU-1", "Headphones", 1 + n % 3, new BigDecimal("100.00"))),
+                    new BigDecimal("100.00").multiply(BigDecimal.valueOf(1 + n % 3)),
                     null,
                     null,
                     "agent");
-            batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
-                    "Order", id.toString(), 0, created, meta));
+            batch.add(new GenericDomainEventMessage<>("Order", id.toString(), 0, created, meta));
             if (n % 4 != 0) {
-                batch.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                batch.add(new GenericDomainEventMessage<>(
                         "Order",
                         id.toString(),
                         1,
-                        new io.ordo.domain.event.OrderStatusChanged(
-                                id, "draft", "pending", null, null, null, null, "user", "agent"),
+                        new OrderStatusChanged(id, "draft", "pending", null, null, null, null, "user", "agent"),
                         meta));
             }
             if (batch.size() >= 2_000 || n == orders - 1) {
@@ -756,7 +778,7 @@ public final class OrdoBenchmark {
         String tail = firstPages.stream()
                 .limit(3)
                 .map(e -> "`%s` %.1f ms".formatted(e.getValue(), e.getKey() / 1e6))
-                .collect(java.util.stream.Collectors.joining(", ", "; slowest: ", ""));
+                .collect(Collectors.joining(", ", "; slowest: ", ""));
         figures.add(new Figure(
                 "list, status + q, first page, " + settings.listOrders() + " generated orders" + when,
                 percentile(first, 50) / 1e6,

@@ -1,6 +1,7 @@
 package io.ordo.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public record Workflow(
         terminalStatuses = List.copyOf(terminalStatuses);
         var copy = new LinkedHashMap<String, List<String>>();
         transitions.forEach((from, to) -> copy.put(from, List.copyOf(to)));
-        transitions = java.util.Collections.unmodifiableMap(copy);
+        transitions = Collections.unmodifiableMap(copy);
         editableIn = List.copyOf(editableIn);
         discussionClosedIn = List.copyOf(discussionClosedIn);
         var known = Set.copyOf(statuses);

@@ -4,6 +4,7 @@ import static io.ordo.domain.OrderEvents.ID;
 
 import io.ordo.domain.command.AddDiscussionNoteCommand;
 import io.ordo.domain.event.DiscussionNoteAdded;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -26,8 +27,7 @@ class DiscussionTest {
     void note_is_added_exactly_where_the_discussion_is_open(String name, String status) {
         var workflow = Workflows.named(name);
         boolean closed = name.equals("production")
-                ? java.util.Set.of("in_production", "rejected", "completed", "cancelled")
-                        .contains(status)
+                ? Set.of("in_production", "rejected", "completed", "cancelled").contains(status)
                 : workflow.isTerminal(status);
         var result = fixture.given(OrderEvents.orderIn(workflow, status))
                 .when(new AddDiscussionNoteCommand(ID, "note-1", "Customer asked for a call", "agent"));

@@ -27,6 +27,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -67,19 +68,18 @@ class OrderPropertiesTest {
 
     private static Arbitrary<List<Step>> steps(Workflow workflow) {
         Arbitrary<String> status = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(9, Arbitraries.of(workflow.statuses())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("shipped", "paid", "teleported", "active")));
+                Tuple.of(9, Arbitraries.of(workflow.statuses())),
+                Tuple.of(1, Arbitraries.of("shipped", "paid", "teleported", "active")));
         Arbitrary<String> lead = Arbitraries.of("l1", "l2", "l3", "l4", "l5");
         Arbitrary<Step> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(
+                Tuple.of(
                         4,
                         status.map(s ->
                                 id -> new ChangeOrderStatusCommand(id, s, "why", null, null, null, "agent", null))),
-                net.jqwik.api.Tuple.of(
-                        1, Arbitraries.just(id -> new CancelOrderCommand(id, "changed mind", "agent", null))),
-                net.jqwik.api.Tuple.of(4, lead.map(l -> id -> new DeliverLeadCommand(id, l, "agent", null))),
-                net.jqwik.api.Tuple.of(2, lead.map(l -> id -> new WithdrawLeadCommand(id, l, "agent", null))),
-                net.jqwik.api.Tuple.of(
+                Tuple.of(1, Arbitraries.just(id -> new CancelOrderCommand(id, "changed mind", "agent", null))),
+                Tuple.of(4, lead.map(l -> id -> new DeliverLeadCommand(id, l, "agent", null))),
+                Tuple.of(2, lead.map(l -> id -> new WithdrawLeadCommand(id, l, "agent", null))),
+                Tuple.of(
                         2,
                         Arbitraries.integers()
                                 .between(0, 4)
@@ -98,7 +98,7 @@ class OrderPropertiesTest {
                                         "because",
                                         "agent",
                                         null))),
-                net.jqwik.api.Tuple.of(
+                Tuple.of(
                         1,
                         Arbitraries.just(id -> new AddDiscussionNoteCommand(
                                 id, UUID.randomUUID().toString(), "note", "agent"))));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,8 +66,8 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                 .when(create("standard", null, details("USD", items)))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.<Object>allOf(
                                         org.hamcrest.Matchers.instanceOf(OrderCreated.class),
                                         org.hamcrest.Matchers.hasToString(
@@ -76,7 +77,7 @@ class OrderTest {
                                         org.hamcrest.Matchers.hasToString(
                                                 org.hamcrest.Matchers.containsString(
                                                         "contact=Contact[contactId=contact-7, conversationId=conv-9, nameSnapshot=Jane Doe, phoneSnapshot=+15550100]")))),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                        Matchers.andNoMore()));
     }
 
     @Test

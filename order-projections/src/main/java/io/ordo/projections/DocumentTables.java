@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,7 +62,7 @@ final class DocumentTables {
         each((target, rows) -> rows.fold(orderId, id -> read(target, id), event, message));
     }
 
-    private void each(java.util.function.BiConsumer<String, OrderRows> change) {
+    private void each(BiConsumer<String, OrderRows> change) {
         boolean now = immediate.getAsBoolean();
         for (String slot : slots.lockShared(projection).targets(role)) {
             String target = ProjectionSlots.table(table, slot);

@@ -3,10 +3,13 @@ package io.ordo.projections;
 import io.ordo.application.port.out.OrderScope;
 import io.ordo.application.port.out.ReportPort;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,10 +27,10 @@ public class JdbcReportAdapter implements ReportPort {
     }
 
     @Override
-    public List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now) {
+    public List<StatusTime> timeInStatus(OrderScope scope, Instant now) {
         var params = new LinkedHashMap<String, Object>();
         String where = scopeSql(scope, params, "l.");
-        params.put("now", java.sql.Timestamp.from(now));
+        params.put("now", Timestamp.from(now));
         return jdbc.sql("""
                         WITH stays AS (
                             SELECT t.order_id, t.status, t.at AS entered,
@@ -56,7 +59,7 @@ public class JdbcReportAdapter implements ReportPort {
     }
 
     /** The caller's bound over the order list, its columns prefixed with {@code alias}. */
-    private static String scopeSql(OrderScope scope, java.util.Map<String, Object> params, String alias) {
+    private static String scopeSql(OrderScope scope, Map<String, Object> params, String alias) {
         var where = new ArrayList<String>();
         where.add(alias + "tenant_id = :tenant");
         params.put("tenant", scope.tenantId());

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An order folded from its events: the one fold that the detail and list projections share, stored as
@@ -166,7 +167,7 @@ final class OrderDocument {
         if (customer != null && customer.name() != null) parts.add(customer.name());
         if (customer != null && customer.phone() != null) parts.add(customer.phone());
         if (description != null) parts.add(description);
-        return String.join("\n", parts).toLowerCase(java.util.Locale.ROOT);
+        return String.join("\n", parts).toLowerCase(Locale.ROOT);
     }
 
     BigDecimal totalAmountValue() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,8 +189,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     }
 
     /** The ids of this batch's events; should the batch roll back, every one of them becomes a suspect. */
-    private static Set<String> batchOf(
-            org.axonframework.messaging.unitofwork.UnitOfWork<?> unitOfWork, Set<String> suspects) {
+    private static Set<String> batchOf(UnitOfWork<?> unitOfWork, Set<String> suspects) {
         return unitOfWork.root().getOrComputeResource("ordo.batch-events", key -> {
             Set<String> ids = new HashSet<>();
             unitOfWork.root().onRollback(u -> {
@@ -202,7 +203,7 @@ public class ProjectionDeadLetters implements DeadLetterPort {
     }
 
     /** How long this node trusts its list of orders with parked events (other nodes may park too). */
-    private static final long PARKED_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long PARKED_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Orders with parked events, each with the projection whose failure parked it. */
     private record Parked(Map<String, String> orders, long readAt) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.application.port.in.ProjectionStatus;
 import io.ordo.application.port.out.ProjectionControlPort;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,7 +229,7 @@ public class ProjectionReplays implements ProjectionControlPort {
             long position = Math.max(0, position(REBUILD_PROCESSOR).orElse(0));
             double seconds = Math.max(
                     0.001,
-                    Duration.between(((java.sql.Timestamp) row[1]).toInstant(), Instant.now())
+                    Duration.between(((Timestamp) row[1]).toInstant(), Instant.now())
                                     .toMillis()
                             / 1000.0);
             double rate = position / seconds;

@@ -13,6 +13,7 @@ import io.ordo.domain.DuplicateOrderNumberException;
 import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.OrderLine;
+import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
@@ -22,10 +23,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The detail, timeline and list projections, their handlers called directly, their SQL on real PostgreSQL. */
 class OrderProjectionsTest {
@@ -33,17 +42,15 @@ class OrderProjectionsTest {
     private static final Instant T0 = Instant.parse("2026-11-21T20:00:00.123456Z");
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
-    private final org.springframework.jdbc.core.JdbcTemplate template =
-            new org.springframework.jdbc.core.JdbcTemplate(TestDatabase.newMigratedDataSource("projections"));
+    private final JdbcTemplate template = new JdbcTemplate(TestDatabase.newMigratedDataSource("projections"));
     private final JdbcClient jdbc = JdbcClient.create(template);
     private final ProjectionSlots slots = new ProjectionSlots(jdbc);
     private final OrderDetailProjection detail = new OrderDetailProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final OrderTimelineProjection timeline =
             new OrderTimelineProjection(template, slots, ProjectionSlots.Role.LIVE);
     private final OrderListProjection list = new OrderListProjection(template, slots, ProjectionSlots.Role.LIVE);
-    private final org.springframework.transaction.support.TransactionTemplate transactions =
-            new org.springframework.transaction.support.TransactionTemplate(
-                    new org.springframework.jdbc.support.JdbcTransactionManager(template.getDataSource()));
+    private final TransactionTemplate transactions =
+            new TransactionTemplate(new JdbcTransactionManager(template.getDataSource()));
     private final JdbcOrderReadModelAdapter reads = new JdbcOrderReadModelAdapter(jdbc, transactions, slots, TODAY);
 
     private static OrderCreated created(
@@ -70,16 +77,15 @@ class OrderProjectionsTest {
     }
 
     /** The stored form the handlers receive: the event of its order at a sequence and instant. */
-    private static org.axonframework.eventhandling.DomainEventMessage<?> message(
-            Object event, Instant at, long sequence) {
+    private static DomainEventMessage<?> message(Object event, Instant at, long sequence) {
         try {
             String orderId = event.getClass().getMethod("orderId").invoke(event).toString();
-            return new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+            return new GenericDomainEventMessage<>(
                     "Order",
                     orderId,
                     sequence,
                     event,
-                    java.util.Map.of(),
+                    Map.of(),
                     UUID.randomUUID().toString(),
                     at);
         } catch (ReflectiveOperationException e) {
@@ -177,7 +183,7 @@ class OrderProjectionsTest {
     void a_note_as_first_change_counts_in_the_list_version_without_touching_updated_at() {
         var id = OrderId.of(UUID.randomUUID());
         list.on(created(id, "acme", "ORD-2026-000004", "Chatty", "agent", null), T0);
-        var note = new io.ordo.domain.event.DiscussionNoteAdded(id, "n1", "hello", "agent2");
+        var note = new DiscussionNoteAdded(id, "n1", "hello", "agent2");
         list.on(note, message(note, T0.plusSeconds(1), 1));
         var row = search("chatty").get(0);
         assertThat(row.version()).isEqualTo(1);
@@ -197,7 +203,7 @@ class OrderProjectionsTest {
     @Test
     void q_with_a_word_in_most_rows_finds_the_same_orders_through_its_rare_words() {
         String tenant = "stats-" + UUID.randomUUID().toString().substring(0, 8);
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         for (int i = 0; i < 60; i++) {
             var id = OrderId.of(UUID.randomUUID());
             ids.add(id.toString());
@@ -224,13 +230,12 @@ class OrderProjectionsTest {
                 transactions,
                 slots,
                 TODAY,
-                new SearchWords(t ->
-                        new SearchWords.Sampled(java.util.Collections.nCopies(100, "st-000\nregular buyer 0"), 100)),
+                new SearchWords(t -> new SearchWords.Sampled(Collections.nCopies(100, "st-000\nregular buyer 0"), 100)),
                 JdbcOrderReadModelAdapter.NEWEST);
         // "4321" in 5 of 1,000 sampled rows of a table of a billion: the newest rows first (a page of 2 expected
         // within 600), then the index for what the walk did not fill
-        var sample = new java.util.ArrayList<>(java.util.Collections.nCopies(995, "st-000\nregular buyer 0"));
-        sample.addAll(java.util.Collections.nCopies(5, "st-000\nregular buyer 4321"));
+        var sample = new ArrayList<>(Collections.nCopies(995, "st-000\nregular buyer 0"));
+        sample.addAll(Collections.nCopies(5, "st-000\nregular buyer 4321"));
         var dense = new JdbcOrderReadModelAdapter(
                 jdbc,
                 transactions,
@@ -302,8 +307,7 @@ class OrderProjectionsTest {
                 transactions,
                 slots,
                 TODAY,
-                new SearchWords(t ->
-                        new SearchWords.Sampled(java.util.Collections.nCopies(100, "needle person hay stack"), 100)),
+                new SearchWords(t -> new SearchWords.Sampled(Collections.nCopies(100, "needle person hay stack"), 100)),
                 20);
         var found = common.search(
                 OrderScope.tenant(tenant),
@@ -349,7 +353,7 @@ class OrderProjectionsTest {
                             OrderScope.tenant("acme"),
                             new OrderQuery(null, null, tag, null, null, null, null, null, null, null, sort, null, 100))
                     .items();
-            var paged = new java.util.ArrayList<OrderView>();
+            var paged = new ArrayList<OrderView>();
             String cursor = null;
             do {
                 var page = reads.search(

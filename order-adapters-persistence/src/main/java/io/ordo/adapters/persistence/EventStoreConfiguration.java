@@ -2,6 +2,7 @@ package io.ordo.adapters.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -175,7 +176,7 @@ public class EventStoreConfiguration {
     @Bean(destroyMethod = "close")
     PromptEventSource promptEventSource(
             EventStore eventStore,
-            javax.sql.DataSource dataSource,
+            DataSource dataSource,
             @Value("${ordo.events.wake-interval:20ms}") Duration interval) {
         return new PromptEventSource(eventStore, interval, new CommitWatch(dataSource));
     }

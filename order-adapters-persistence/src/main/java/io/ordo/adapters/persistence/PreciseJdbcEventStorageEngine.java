@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
@@ -24,7 +25,7 @@ public class PreciseJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     static final DateTimeFormatter MICROS = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 6, 6, true)
+            .appendFraction(ChronoField.NANO_OF_SECOND, 6, 6, true)
             .appendLiteral('Z')
             .toFormatter()
             .withZone(ZoneOffset.UTC);

@@ -5,6 +5,7 @@ import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.IdempotencyContext;
 import io.ordo.application.port.in.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.IdempotentRequestsUseCase.StoredAnswer;
+import io.ordo.domain.FieldViolation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,11 +13,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -58,9 +62,7 @@ public class IdempotencyFilter extends SignedInFilter {
             Problems.write(
                     response,
                     json,
-                    Problems.withErrors(
-                            problem,
-                            java.util.List.of(new io.ordo.domain.FieldViolation(HEADER, "must be 1–255 characters"))));
+                    Problems.withErrors(problem, List.of(new FieldViolation(HEADER, "must be 1–255 characters"))));
             return;
         }
         Caller caller = principal.toCaller();
@@ -223,8 +225,8 @@ public class IdempotencyFilter extends SignedInFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

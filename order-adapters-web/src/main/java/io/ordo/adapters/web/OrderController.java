@@ -28,7 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -136,9 +138,9 @@ public class OrderController {
 
     @GetMapping("/{id}/verify")
     @Operation(summary = "Re-compute the order's hash chain")
-    public ResponseEntity<java.util.Map<String, Object>> verify(Authentication auth, @PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> verify(Authentication auth, @PathVariable String id) {
         ChainVerification result = history.verify(caller(auth), id);
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("valid", result.valid());
         if (result.valid()) {
             body.put("events", result.events());

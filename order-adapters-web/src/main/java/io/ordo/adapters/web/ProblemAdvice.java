@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ordo.domain.FieldViolation;
 import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.OrdoException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -149,10 +154,10 @@ public class ProblemAdvice {
                 return respond(RequestSizeLimitFilter.tooLarge());
             }
             if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.net.ConnectException
-                    || cause instanceof java.sql.SQLException sql && connectionLost(sql)) {
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof ConnectException
+                    || cause instanceof SQLException sql && connectionLost(sql)) {
                 return databaseAway(e);
             }
         }
@@ -170,12 +175,12 @@ public class ProblemAdvice {
      * SQLSTATE classes 08 (connection exception) and 57P (server shutting down or gone), or a pooled connection
      * found closed under our feet (the pool and the driver say so without a SQLSTATE).
      */
-    private static boolean connectionLost(java.sql.SQLException exception) {
+    private static boolean connectionLost(SQLException exception) {
         String state = exception.getSQLState();
         if (state != null) {
             return state.startsWith("08") || state.startsWith("57P");
         }
-        String message = String.valueOf(exception.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(exception.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("connection is closed") || message.contains("connection has been closed");
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +43,7 @@ public class RateLimitFilter extends SignedInFilter {
         this.perSecond = perSecond;
         this.burst = burst;
         this.refusal = "More than %s requests a second; try again after Retry-After seconds."
-                .formatted(java.math.BigDecimal.valueOf(perSecond)
-                        .stripTrailingZeros()
-                        .toPlainString());
+                .formatted(BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString());
         this.json = json;
         this.nanos = nanos;
     }

@@ -2,8 +2,10 @@ package io.ordo.adapters.web;
 
 import io.ordo.application.port.in.GetReportUseCase;
 import io.ordo.application.port.in.ReportSummary;
+import io.ordo.application.port.in.TimeInStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,7 @@ public class ReportController {
 
     @GetMapping("/time-in-status")
     @Operation(summary = "How long orders stay in each status, per workflow")
-    public java.util.List<io.ordo.application.port.in.TimeInStatus> timeInStatus(Authentication auth) {
+    public List<TimeInStatus> timeInStatus(Authentication auth) {
         return reports.timeInStatus(OrdoPrincipal.callerOf(auth));
     }
 }

@@ -1,7 +1,15 @@
 package io.ordo.adapters.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,26 +26,19 @@ public class WebJsonConfiguration {
      * containing one is refused as a field error instead of failing in the database.
      */
     @Bean
-    com.fasterxml.jackson.databind.Module noNulInStrings() {
-        return new com.fasterxml.jackson.databind.module.SimpleModule("ordo-no-nul")
-                .addDeserializer(
-                        String.class,
-                        new com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String>(String.class) {
-                            @Override
-                            public String deserialize(
-                                    com.fasterxml.jackson.core.JsonParser parser,
-                                    com.fasterxml.jackson.databind.DeserializationContext context)
-                                    throws java.io.IOException {
-                                String value =
-                                        com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
-                                                .deserialize(parser, context);
-                                if (value != null && value.indexOf('\u0000') >= 0) {
-                                    throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
-                                            parser, "must not contain NUL characters", value, String.class);
-                                }
-                                return value;
-                            }
-                        });
+    Module noNulInStrings() {
+        return new SimpleModule("ordo-no-nul")
+                .addDeserializer(String.class, new StdScalarDeserializer<String>(String.class) {
+                    @Override
+                    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        String value = StringDeserializer.instance.deserialize(parser, context);
+                        if (value != null && value.indexOf('\u0000') >= 0) {
+                            throw InvalidFormatException.from(
+                                    parser, "must not contain NUL characters", value, String.class);
+                        }
+                        return value;
+                    }
+                });
     }
 
     @Bean

@@ -4,7 +4,9 @@ import io.ordo.application.port.in.ListWorkflowsUseCase;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.domain.Workflow;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,14 +45,14 @@ public class WorkflowController {
             List<String> statuses,
             List<String> initialStatuses,
             List<String> terminalStatuses,
-            java.util.Map<String, List<String>> transitions,
+            Map<String, List<String>> transitions,
             String cancelledStatus,
             List<String> editableIn,
             boolean justificationRequired,
             List<String> discussionClosedIn) {
 
         static WorkflowResponse of(Workflow w) {
-            var transitions = new java.util.LinkedHashMap<String, List<String>>();
+            var transitions = new LinkedHashMap<String, List<String>>();
             for (String status : w.statuses()) {
                 if (!w.isTerminal(status)) {
                     transitions.put(status, w.transitionsFrom(status));

@@ -10,21 +10,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.ordo.application.port.in.AddDiscussionNoteUseCase;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.CancelOrderUseCase;
+import io.ordo.application.port.in.ChainVerification;
 import io.ordo.application.port.in.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.ConcurrentModificationException;
 import io.ordo.application.port.in.CreateOrderUseCase;
+import io.ordo.application.port.in.DeliverLeadUseCase;
+import io.ordo.application.port.in.EventPage;
 import io.ordo.application.port.in.FindOrdersUseCase;
 import io.ordo.application.port.in.ForbiddenException;
+import io.ordo.application.port.in.GetDiscussionUseCase;
+import io.ordo.application.port.in.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.GetOrderTimelineUseCase;
 import io.ordo.application.port.in.GetOrderUseCase;
 import io.ordo.application.port.in.ListWorkflowsUseCase;
+import io.ordo.application.port.in.NewOrder;
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.in.UpdateOrderUseCase;
+import io.ordo.application.port.in.WithdrawLeadUseCase;
 import io.ordo.domain.Contact;
 import io.ordo.domain.Customer;
 import io.ordo.domain.DetailsPatch;
@@ -37,6 +46,7 @@ import io.ordo.domain.Workflows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +59,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -150,44 +161,43 @@ class OrderControllerTest {
         }
 
         @Bean
-        io.ordo.application.port.in.DeliverLeadUseCase deliver() {
+        DeliverLeadUseCase deliver() {
             return (caller, id, lead, ifMatch) -> answer("deliver", caller, id, lead, ifMatch);
         }
 
         @Bean
-        io.ordo.application.port.in.WithdrawLeadUseCase withdraw() {
+        WithdrawLeadUseCase withdraw() {
             return (caller, id, lead, ifMatch) -> answer("withdraw", caller, id, lead, ifMatch);
         }
 
         @Bean
-        io.ordo.application.port.in.AddDiscussionNoteUseCase addNote() {
+        AddDiscussionNoteUseCase addNote() {
             return (caller, id, text) -> {
                 answer("note", caller, id, text);
-                return new io.ordo.application.port.in.NoteView(
-                        "n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text);
+                return new NoteView("n-1", caller.userId(), Instant.parse("2026-11-21T20:00:01Z"), text);
             };
         }
 
         @Bean
-        io.ordo.application.port.in.GetDiscussionUseCase notes() {
+        GetDiscussionUseCase notes() {
             return (caller, id) -> List.of();
         }
 
         @Bean
-        io.ordo.application.port.in.GetOrderHistoryUseCase history() {
-            return new io.ordo.application.port.in.GetOrderHistoryUseCase() {
-                public io.ordo.application.port.in.EventPage events(Caller c, String id, String cursor, int limit) {
+        GetOrderHistoryUseCase history() {
+            return new GetOrderHistoryUseCase() {
+                public EventPage events(Caller c, String id, String cursor, int limit) {
                     answer("events", c, id, cursor, limit);
-                    return new io.ordo.application.port.in.EventPage(List.of(), null, false);
+                    return new EventPage(List.of(), null, false);
                 }
 
                 public OrderView asOf(Caller c, String id, Instant at) {
                     return answer("asOf", c, id, at);
                 }
 
-                public io.ordo.application.port.in.ChainVerification verify(Caller c, String id) {
+                public ChainVerification verify(Caller c, String id) {
                     answer("verify", c, id);
-                    return io.ordo.application.port.in.ChainVerification.brokenAt(3);
+                    return ChainVerification.brokenAt(3);
                 }
             };
         }
@@ -215,8 +225,8 @@ class OrderControllerTest {
                 .andExpect(header().string("ETag", "\"7\""))
                 .andExpect(jsonPath("$.createdAt").value("2026-11-21T20:00:00.123456Z"));
         var caller = (Caller) calls.get(0)[1];
-        assertThat(caller).isEqualTo(new Caller("manager-north", "acme", java.util.Set.of("manager"), "north", null));
-        var order = (io.ordo.application.port.in.NewOrder) calls.get(0)[2];
+        assertThat(caller).isEqualTo(new Caller("manager-north", "acme", Set.of("manager"), "north", null));
+        var order = (NewOrder) calls.get(0)[2];
         assertThat(order.items().get(0).unitPrice()).isEqualByComparingTo("2.50");
     }
 
@@ -253,8 +263,7 @@ class OrderControllerTest {
                 Arguments.of(new DuplicateOrderNumberException("A"), 409, "DUPLICATE_ORDER_NUMBER"),
                 Arguments.of(new ConcurrentModificationException("x"), 409, "CONCURRENT_MODIFICATION"),
                 Arguments.of(new IllegalStateException("bug"), 500, "INTERNAL_ERROR"),
-                Arguments.of(
-                        new org.springframework.dao.DataAccessResourceFailureException("db down"), 503, "UNAVAILABLE"));
+                Arguments.of(new DataAccessResourceFailureException("db down"), 503, "UNAVAILABLE"));
     }
 
     @ParameterizedTest

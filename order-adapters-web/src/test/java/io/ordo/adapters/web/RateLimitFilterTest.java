@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,8 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RateLimitFilterTest {
 
     /** As the service has it: problem details with their properties (code) at the top level. */
-    private static final ObjectMapper JSON = org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
-            .build();
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicInteger passed = new AtomicInteger();

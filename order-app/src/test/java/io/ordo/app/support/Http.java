@@ -2,13 +2,16 @@ package io.ordo.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small HTTP client for flow tests: calls the running app as a dashboard would, as a given demo user. */
@@ -34,7 +37,7 @@ public final class Http {
     }
 
     /** A call's answer: status, headers and the body as JSON (null when empty or not JSON). */
-    public record Answer(int status, java.net.http.HttpHeaders headers, String text) {
+    public record Answer(int status, HttpHeaders headers, String text) {
 
         public JsonNode json() {
             try {
@@ -84,7 +87,7 @@ public final class Http {
         return send(
                 "POST",
                 path,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
                 null,
                 "application/json");
     }
@@ -108,12 +111,12 @@ public final class Http {
                 HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8),
                 null,
                 "application/json",
-                java.util.Map.of("Idempotency-Key", idempotencyKey));
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private Answer send(
             String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
-        return send(method, path, body, ifMatch, contentType, java.util.Map.of());
+        return send(method, path, body, ifMatch, contentType, Map.of());
     }
 
     private Answer send(
@@ -122,7 +125,7 @@ public final class Http {
             HttpRequest.BodyPublisher body,
             String ifMatch,
             String contentType,
-            java.util.Map<String, String> headers) {
+            Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body);
         headers.forEach(request::header);

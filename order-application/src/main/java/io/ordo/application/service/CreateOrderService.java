@@ -6,6 +6,7 @@ import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.NewOrder;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.out.OrderNumberPort;
+import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.Order;
 import io.ordo.domain.OrderDetails;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** Takes new orders: checks the body and the caller, gives the order its id and number, sends the command. */
 public final class CreateOrderService implements CreateOrderUseCase {
@@ -28,8 +30,8 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final Supplier<UUID> ids;
 
     public CreateOrderService(
-            org.axonframework.commandhandling.gateway.CommandGateway gateway,
-            io.ordo.application.port.out.OrderReadModelPort readModel,
+            CommandGateway gateway,
+            OrderReadModelPort readModel,
             OrderNumberPort numbers,
             AccessPolicy policy,
             Clock clock,

@@ -3,12 +3,15 @@ package io.ordo.application.service;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.ConcurrentModificationException;
 import io.ordo.application.port.in.ForbiddenException;
+import io.ordo.application.port.in.IdempotencyContext;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.OrdoException;
+import java.util.HashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,7 +58,7 @@ final class OrderCommands {
             Caller caller,
             String orderId,
             Long ifMatch,
-            java.util.function.Consumer<OrderView> bodyCheck,
+            Consumer<OrderView> bodyCheck,
             Function<Long, Object> command) {
         return write(caller, orderId, ifMatch, bodyCheck, order -> {}, command);
     }
@@ -65,8 +68,8 @@ final class OrderCommands {
             Caller caller,
             String orderId,
             Long ifMatch,
-            java.util.function.Consumer<OrderView> bodyCheck,
-            java.util.function.Consumer<OrderView> rightsCheck,
+            Consumer<OrderView> bodyCheck,
+            Consumer<OrderView> rightsCheck,
             Function<Long, Object> command) {
         writeAs(
                 caller,
@@ -93,7 +96,7 @@ final class OrderCommands {
             String orderId,
             AccessPolicy.Action action,
             Long ifMatch,
-            java.util.function.Consumer<OrderView> bodyCheck,
+            Consumer<OrderView> bodyCheck,
             Function<Long, Object> command) {
         OrderView current = visible(caller, orderId);
         bodyCheck.accept(current);
@@ -122,13 +125,13 @@ final class OrderCommands {
      * tenant and user id travel as metadata, which Axon copies onto every event the command causes.
      */
     void send(Object command, Caller caller) {
-        var metaData = new java.util.HashMap<String, Object>();
+        var metaData = new HashMap<String, Object>();
         metaData.put("actor", caller.userId());
         if (caller.tenantId() != null) {
             metaData.put("tenant", caller.tenantId());
         }
-        if (io.ordo.application.port.in.IdempotencyContext.current() != null) {
-            metaData.put("idempotencyKey", io.ordo.application.port.in.IdempotencyContext.current());
+        if (IdempotencyContext.current() != null) {
+            metaData.put("idempotencyKey", IdempotencyContext.current());
         }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));

@@ -5,6 +5,7 @@ import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.GetReportUseCase;
 import io.ordo.application.port.in.ReportSummary;
 import io.ordo.application.port.in.TimeInStatus;
+import io.ordo.application.port.out.OrderScope;
 import io.ordo.application.port.out.ReportPort;
 import io.ordo.domain.Currencies;
 import io.ordo.domain.Workflow;
@@ -14,6 +15,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,9 +38,9 @@ public final class ReportService implements GetReportUseCase {
     }
 
     @Override
-    public java.util.List<TimeInStatus> timeInStatus(Caller caller) {
+    public List<TimeInStatus> timeInStatus(Caller caller) {
         var scope = scopeOf(caller);
-        var result = new java.util.ArrayList<TimeInStatus>();
+        var result = new ArrayList<TimeInStatus>();
         for (var row : reports.timeInStatus(scope, clock.instant())) {
             boolean terminal = Workflows.find(row.workflow())
                     .map(w -> w.isTerminal(row.status()))
@@ -50,7 +54,7 @@ public final class ReportService implements GetReportUseCase {
                     current,
                     current == 0 ? null : hours(row.averageCurrentSeconds())));
         }
-        result.sort(java.util.Comparator.comparing(TimeInStatus::workflow).thenComparing(TimeInStatus::status));
+        result.sort(Comparator.comparing(TimeInStatus::workflow).thenComparing(TimeInStatus::status));
         return result;
     }
 
@@ -58,7 +62,7 @@ public final class ReportService implements GetReportUseCase {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN);
     }
 
-    private io.ordo.application.port.out.OrderScope scopeOf(Caller caller) {
+    private OrderScope scopeOf(Caller caller) {
         if (!policy.may(caller, AccessPolicy.Action.REPORTS)) {
             throw new ForbiddenException("Role(s) %s may not read reports.".formatted(caller.roles()));
         }

@@ -8,6 +8,7 @@ import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.in.StatusChange;
+import io.ordo.domain.InvalidOrderException;
 import io.ordo.domain.InvalidTransitionException;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class ChangeOrderStatusServiceTest {
     void an_unknown_status_is_a_400_before_rights_and_versions_are_judged() {
         var teleport = new StatusChange("teleported", null, null, null, null);
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("viewer", "acme", "viewer"), id, teleport, 1L))
-                .isInstanceOf(io.ordo.domain.InvalidOrderException.class);
+                .isInstanceOf(InvalidOrderException.class);
         assertThat(commands.sent).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package io.ordo.application.service;
 
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.NoteView;
 import io.ordo.application.port.in.OrderPage;
 import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
@@ -150,7 +151,7 @@ final class Fakes {
         }
 
         @Override
-        public List<io.ordo.application.port.in.NoteView> notes(OrderScope scope, OrderId id) {
+        public List<NoteView> notes(OrderScope scope, OrderId id) {
             return List.of();
         }
 

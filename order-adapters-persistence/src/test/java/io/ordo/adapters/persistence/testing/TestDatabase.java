@@ -1,14 +1,20 @@
 package io.ordo.adapters.persistence.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.Driver;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -41,11 +47,10 @@ public final class TestDatabase {
     }
 
     /** A new, empty database on the shared server, migrated by Flyway; returns its JDBC URL. */
-    public static javax.sql.DataSource newMigratedDataSource(String prefix) {
+    public static DataSource newMigratedDataSource(String prefix) {
         Server s = server();
-        var dataSource = new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-                new org.postgresql.Driver(), newDatabase(prefix), s.user(), s.password());
-        org.flywaydb.core.Flyway.configure()
+        var dataSource = new SimpleDriverDataSource(new Driver(), newDatabase(prefix), s.user(), s.password());
+        Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
@@ -68,7 +73,7 @@ public final class TestDatabase {
     private static Server start() {
         String url = System.getenv("ORDO_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            var uri = java.net.URI.create(url.substring("jdbc:".length()));
+            var uri = URI.create(url.substring("jdbc:".length()));
             String database = uri.getPath().replaceFirst("^/", "");
             return new Server(
                     uri.getHost(),
@@ -108,9 +113,8 @@ public final class TestDatabase {
 
     private static boolean dockerAvailable() {
         boolean configured = System.getenv("DOCKER_HOST") != null
-                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(
-                        java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
         if (!configured) {
             return false; // spares Testcontainers' noisy search on machines without Docker
         }

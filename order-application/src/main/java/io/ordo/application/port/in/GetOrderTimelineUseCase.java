@@ -1,6 +1,8 @@
 package io.ordo.application.port.in;
 
+import java.util.List;
+
 /** Use case: an order's status changes, oldest first, creation included. */
 public interface GetOrderTimelineUseCase {
-    java.util.List<TimelineEntry> timeline(Caller caller, String orderId);
+    List<TimelineEntry> timeline(Caller caller, String orderId);
 }

@@ -1,9 +1,11 @@
 package io.ordo.application.port.in;
 
+import java.util.List;
+
 /** Use case: the summary report over the orders the caller may report on (a location manager's: its location). */
 public interface GetReportUseCase {
     ReportSummary summary(Caller caller);
 
     /** Time spent in each status, per workflow, over the same orders as the summary. */
-    java.util.List<TimeInStatus> timeInStatus(Caller caller);
+    List<TimeInStatus> timeInStatus(Caller caller);
 }

@@ -1,6 +1,9 @@
 package io.ordo.application.port.in;
 
+import io.ordo.domain.Workflow;
+import java.util.List;
+
 /** Use case: the workflows Ordo serves, as data. */
 public interface ListWorkflowsUseCase {
-    java.util.List<io.ordo.domain.Workflow> workflows();
+    List<Workflow> workflows();
 }

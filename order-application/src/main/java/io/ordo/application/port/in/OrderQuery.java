@@ -1,6 +1,7 @@
 package io.ordo.application.port.in;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Filters, order and page of an order list. {@code active} is true, false or null (both). A null
@@ -43,13 +44,13 @@ public record OrderQuery(
             return parameter;
         }
 
-        public static java.util.Optional<Sort> parse(String parameter) {
+        public static Optional<Sort> parse(String parameter) {
             for (Sort sort : values()) {
                 if (sort.parameter.equals(parameter)) {
-                    return java.util.Optional.of(sort);
+                    return Optional.of(sort);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

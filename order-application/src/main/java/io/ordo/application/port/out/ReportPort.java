@@ -1,6 +1,7 @@
 package io.ordo.application.port.out;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,5 +34,5 @@ public interface ReportPort {
             long current,
             double averageCurrentSeconds) {}
 
-    List<StatusTime> timeInStatus(OrderScope scope, java.time.Instant now);
+    List<StatusTime> timeInStatus(OrderScope scope, Instant now);
 }
