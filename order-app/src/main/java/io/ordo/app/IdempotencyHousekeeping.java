@@ -2,7 +2,7 @@ package io.ordo.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ordo.application.port.in.IdempotentRequestsUseCase;
+import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.ordo.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ordo.projections.ProjectionReplays;
+import io.ordo.projections.rebuild.ProjectionReplays;
 import java.time.Duration;
 
 /**

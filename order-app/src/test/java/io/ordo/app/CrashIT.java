@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
-import io.ordo.projections.ProjectionReplays;
+import io.ordo.projections.rebuild.ProjectionReplays;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
-import io.ordo.projections.ProjectionReplays;
+import io.ordo.projections.rebuild.ProjectionReplays;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

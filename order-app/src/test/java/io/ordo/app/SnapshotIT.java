@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
-import io.ordo.domain.DuplicateLeadException;
 import io.ordo.domain.Order;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.command.DeliverLeadCommand;
 import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.exception.DuplicateLeadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.ordo.domain;
 
+import io.ordo.domain.exception.InvalidOrderException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

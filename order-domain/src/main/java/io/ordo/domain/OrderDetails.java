@@ -1,5 +1,8 @@
 package io.ordo.domain;
 
+import io.ordo.domain.exception.FieldViolation;
+import io.ordo.domain.workflow.Workflow;
+import io.ordo.domain.workflow.Workflows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

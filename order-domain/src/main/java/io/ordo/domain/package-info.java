@@ -1,2 +1,2 @@
-/** The Order aggregate, its workflows and value objects: every business rule of an order lives here. */
+/** The Order aggregate and its value objects: every business rule of an order lives in this module. */
 package io.ordo.domain;

@@ -4,6 +4,9 @@ import static io.ordo.domain.OrderEvents.ID;
 
 import io.ordo.domain.command.AddDiscussionNoteCommand;
 import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.exception.DiscussionClosedException;
+import io.ordo.domain.exception.InvalidOrderException;
+import io.ordo.domain.workflow.Workflows;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;

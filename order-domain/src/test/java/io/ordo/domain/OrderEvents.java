@@ -3,6 +3,8 @@ package io.ordo.domain;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.domain.workflow.Workflow;
+import io.ordo.domain.workflow.Workflows;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ordo.adapters.persistence;
 
-import io.ordo.application.port.in.IdempotentRequestsUseCase.StoredAnswer;
+import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase.StoredAnswer;
 import io.ordo.application.port.out.IdempotencyPort;
 import java.time.Duration;
 import java.util.Optional;

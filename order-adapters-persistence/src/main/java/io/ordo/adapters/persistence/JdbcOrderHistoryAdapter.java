@@ -2,8 +2,8 @@ package io.ordo.adapters.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ordo.application.port.in.ChainVerification;
-import io.ordo.application.port.in.StoredEventView;
+import io.ordo.application.port.in.history.ChainVerification;
+import io.ordo.application.port.in.history.StoredEventView;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.domain.OrderId;
 import java.io.IOException;

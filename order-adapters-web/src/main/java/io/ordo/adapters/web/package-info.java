@@ -1,2 +1,2 @@
-/** Web adapter: the REST API of CONTRACT.md, its request shapes, problem details and security. */
+/** Web adapter: the REST API, one sub-package per resource, and the JSON and query conventions they share. */
 package io.ordo.adapters.web;

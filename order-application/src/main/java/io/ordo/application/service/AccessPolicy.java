@@ -3,7 +3,7 @@ package io.ordo.application.service;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.out.OrderScope;
-import io.ordo.domain.Workflows;
+import io.ordo.domain.workflow.Workflows;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,13 @@ package io.ordo.application.service;
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.ConcurrentModificationException;
 import io.ordo.application.port.in.ForbiddenException;
-import io.ordo.application.port.in.IdempotencyContext;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.PreconditionFailedException;
+import io.ordo.application.port.in.idempotency.IdempotencyContext;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.OrderId;
-import io.ordo.domain.OrdoException;
+import io.ordo.domain.exception.OrdoException;
 import java.util.HashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
  * caller may write (403) and the client's version (412), send the command, translate Axon's refusals into
  * ours, and answer with the order as it now stands.
  */
-final class OrderCommands {
+public final class OrderCommands {
 
     /** Racing writers without If-Match are applied one after the other; after this many losses the caller hears 409. */
     private static final int ATTEMPTS = 3;
@@ -33,20 +33,20 @@ final class OrderCommands {
     private final OrderReadModelPort readModel;
     private final AccessPolicy policy;
 
-    OrderCommands(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
+    public OrderCommands(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
         this.commands = commands;
         this.readModel = readModel;
         this.policy = policy;
     }
 
     /** The order if this caller may see it, else {@link OrderNotFoundException} (never a 403: no existence leak). */
-    OrderView visible(Caller caller, String orderId) {
+    public OrderView visible(Caller caller, String orderId) {
         var id = OrderId.parse(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
         var scope = policy.scopeOf(caller).orElseThrow(() -> new OrderNotFoundException(orderId));
         return readModel.find(scope, id).orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
-    OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
+    public OrderView write(Caller caller, String orderId, Long ifMatch, Function<Long, Object> command) {
         return write(caller, orderId, ifMatch, order -> {}, command);
     }
 
@@ -54,7 +54,7 @@ final class OrderCommands {
      * As {@link #write(Caller, String, Long, Function)}, with {@code bodyCheck}: the request's own rules that
      * need the order's workflow, judged before rights and versions (400 comes before 403 and 412).
      */
-    OrderView write(
+    public OrderView write(
             Caller caller,
             String orderId,
             Long ifMatch,
@@ -64,7 +64,7 @@ final class OrderCommands {
     }
 
     /** As above, with {@code rightsCheck}: a further 403 rule on this caller and this request. */
-    OrderView write(
+    public OrderView write(
             Caller caller,
             String orderId,
             Long ifMatch,
@@ -85,7 +85,7 @@ final class OrderCommands {
         return policy.present(caller, visible(caller, orderId));
     }
 
-    void writeAs(
+    public void writeAs(
             Caller caller, String orderId, AccessPolicy.Action action, Long ifMatch, Function<Long, Object> command) {
         writeAs(caller, orderId, action, ifMatch, order -> {}, command);
     }
@@ -124,7 +124,7 @@ final class OrderCommands {
      * Sends and waits; a refusal comes back as our own exception wherever Axon wrapped it. The caller's
      * tenant and user id travel as metadata, which Axon copies onto every event the command causes.
      */
-    void send(Object command, Caller caller) {
+    public void send(Object command, Caller caller) {
         var metaData = new HashMap<String, Object>();
         metaData.put("actor", caller.userId());
         if (caller.tenantId() != null) {

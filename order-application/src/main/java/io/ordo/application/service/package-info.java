@@ -1,2 +1,5 @@
-/** Services implementing the use cases, and the access policy they check before every command. */
+/**
+ * Services implementing the use cases, one sub-package per feature; here the access policy and the path every
+ * write to an existing order takes.
+ */
 package io.ordo.application.service;

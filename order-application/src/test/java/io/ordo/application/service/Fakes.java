@@ -1,11 +1,11 @@
 package io.ordo.application.service;
 
 import io.ordo.application.port.in.Caller;
-import io.ordo.application.port.in.NoteView;
-import io.ordo.application.port.in.OrderPage;
-import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
-import io.ordo.application.port.in.TimelineEntry;
+import io.ordo.application.port.in.discussion.NoteView;
+import io.ordo.application.port.in.history.TimelineEntry;
+import io.ordo.application.port.in.order.OrderPage;
+import io.ordo.application.port.in.order.OrderQuery;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.port.out.OrderScope;
@@ -32,19 +32,20 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /** Fakes of the ports for service tests: plain objects with memory, no mocking library. */
-final class Fakes {
+public final class Fakes {
 
     private Fakes() {}
 
-    static Caller caller(String user, String tenant, String role) {
+    public static Caller caller(String user, String tenant, String role) {
         return new Caller(user, tenant, Set.of(role), null, null);
     }
 
-    static OrderView order(String id, String tenant, String workflow, String status, long version) {
+    public static OrderView order(String id, String tenant, String workflow, String status, long version) {
         return order(id, workflow, status, version, null, "agent");
     }
 
-    static OrderView order(String id, String workflow, String status, long version, String location, String createdBy) {
+    public static OrderView order(
+            String id, String workflow, String status, long version, String location, String createdBy) {
         return new OrderView(
                 id,
                 "ORD-2026-000001",
@@ -72,11 +73,11 @@ final class Fakes {
     }
 
     /** Command gateway that records what it is sent and answers with what the test programmed. */
-    static final class Commands implements CommandGateway {
-        final List<Object> sent = new ArrayList<>();
-        final List<Map<String, Object>> metaData = new ArrayList<>();
-        final Deque<RuntimeException> failures = new ArrayDeque<>();
-        Function<Object, Object> onSend = command -> null;
+    public static final class Commands implements CommandGateway {
+        public final List<Object> sent = new ArrayList<>();
+        public final List<Map<String, Object>> metaData = new ArrayList<>();
+        public final Deque<RuntimeException> failures = new ArrayDeque<>();
+        public Function<Object, Object> onSend = command -> null;
 
         @Override
         @SuppressWarnings("unchecked")
@@ -116,12 +117,12 @@ final class Fakes {
     }
 
     /** Read model holding views by tenant and id; honours the scope like the SQL does. */
-    static final class ReadModel implements OrderReadModelPort {
-        final Map<String, OrderView> views = new HashMap<>();
-        final Map<String, String> tenants = new HashMap<>();
-        final List<OrderScope> searchedWith = new ArrayList<>();
+    public static final class ReadModel implements OrderReadModelPort {
+        public final Map<String, OrderView> views = new HashMap<>();
+        public final Map<String, String> tenants = new HashMap<>();
+        public final List<OrderScope> searchedWith = new ArrayList<>();
 
-        void put(String tenant, OrderView view) {
+        public void put(String tenant, OrderView view) {
             views.put(view.id(), view);
             tenants.put(view.id(), tenant);
         }
@@ -163,8 +164,8 @@ final class Fakes {
     }
 
     /** Order numbers counting up; remembers how many were handed out. */
-    static final class Numbers implements OrderNumberPort {
-        int handedOut;
+    public static final class Numbers implements OrderNumberPort {
+        public int handedOut;
 
         @Override
         public String next(String tenantId, int year) {

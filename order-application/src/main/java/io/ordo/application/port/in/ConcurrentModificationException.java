@@ -1,6 +1,6 @@
 package io.ordo.application.port.in;
 
-import io.ordo.domain.OrdoException;
+import io.ordo.domain.exception.OrdoException;
 
 /** Another command changed the order at the same moment and won; the caller may retry. */
 public final class ConcurrentModificationException extends OrdoException {

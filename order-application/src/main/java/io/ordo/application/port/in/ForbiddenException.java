@@ -1,6 +1,6 @@
 package io.ordo.application.port.in;
 
-import io.ordo.domain.OrdoException;
+import io.ordo.domain.exception.OrdoException;
 
 /** The caller sees the order but may not do this. */
 public final class ForbiddenException extends OrdoException {

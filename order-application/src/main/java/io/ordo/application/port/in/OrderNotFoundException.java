@@ -1,6 +1,6 @@
 package io.ordo.application.port.in;
 
-import io.ordo.domain.OrdoException;
+import io.ordo.domain.exception.OrdoException;
 
 /** No such order for this caller: it does not exist, is another tenant's, or is hidden from the caller. */
 public final class OrderNotFoundException extends OrdoException {

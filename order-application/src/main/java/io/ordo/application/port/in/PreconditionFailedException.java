@@ -1,6 +1,6 @@
 package io.ordo.application.port.in;
 
-import io.ordo.domain.OrdoException;
+import io.ordo.domain.exception.OrdoException;
 
 /** The client's {@code If-Match} names a version the order no longer has. */
 public final class PreconditionFailedException extends OrdoException {

@@ -1,2 +1,2 @@
-/** Ports in: the use cases Ordo offers, with the shapes they take and answer. */
+/** Ports in: the use cases Ordo offers, one sub-package per feature; here the caller and the refusals they share. */
 package io.ordo.application.port.in;

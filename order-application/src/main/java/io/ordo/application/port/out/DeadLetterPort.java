@@ -1,7 +1,7 @@
 package io.ordo.application.port.out;
 
-import io.ordo.application.port.in.DeadLetterView;
-import io.ordo.application.port.in.RetryOutcome;
+import io.ordo.application.port.in.admin.DeadLetterView;
+import io.ordo.application.port.in.admin.RetryOutcome;
 import java.util.List;
 import java.util.Optional;
 

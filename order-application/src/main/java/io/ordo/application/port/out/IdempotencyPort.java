@@ -1,6 +1,6 @@
 package io.ordo.application.port.out;
 
-import io.ordo.application.port.in.IdempotentRequestsUseCase.StoredAnswer;
+import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase.StoredAnswer;
 import java.time.Duration;
 import java.util.Optional;
 

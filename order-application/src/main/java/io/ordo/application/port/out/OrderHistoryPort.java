@@ -1,7 +1,7 @@
 package io.ordo.application.port.out;
 
-import io.ordo.application.port.in.ChainVerification;
-import io.ordo.application.port.in.StoredEventView;
+import io.ordo.application.port.in.history.ChainVerification;
+import io.ordo.application.port.in.history.StoredEventView;
 import io.ordo.domain.OrderId;
 import java.util.List;
 

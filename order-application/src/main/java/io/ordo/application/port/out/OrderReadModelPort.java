@@ -1,10 +1,10 @@
 package io.ordo.application.port.out;
 
-import io.ordo.application.port.in.NoteView;
-import io.ordo.application.port.in.OrderPage;
-import io.ordo.application.port.in.OrderQuery;
 import io.ordo.application.port.in.OrderView;
-import io.ordo.application.port.in.TimelineEntry;
+import io.ordo.application.port.in.discussion.NoteView;
+import io.ordo.application.port.in.history.TimelineEntry;
+import io.ordo.application.port.in.order.OrderPage;
+import io.ordo.application.port.in.order.OrderQuery;
 import io.ordo.domain.OrderId;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +23,6 @@ public interface OrderReadModelPort {
     /** The discussion, oldest first; consistent with every acknowledged note like {@link #find}. */
     List<NoteView> notes(OrderScope scope, OrderId id);
 
-    /** @throws io.ordo.domain.InvalidOrderException when the query's cursor is not one this port gave out */
+    /** @throws io.ordo.domain.exception.InvalidOrderException when the query's cursor is not one this port gave out */
     OrderPage search(OrderScope scope, OrderQuery query);
 }

@@ -1,6 +1,6 @@
 package io.ordo.application.port.out;
 
-import io.ordo.application.port.in.ProjectionStatus;
+import io.ordo.application.port.in.admin.ProjectionStatus;
 import java.util.List;
 
 /** Outgoing port: the projections' processors and their blue/green tables. */

@@ -1,0 +1,2 @@
+/** The audit trail over HTTP: search and the streamed NDJSON/CSV export ({@code /api/audit}). */
+package io.ordo.adapters.web.audit;

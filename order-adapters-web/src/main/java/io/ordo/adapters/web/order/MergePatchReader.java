@@ -1,0 +1,138 @@
+package io.ordo.adapters.web.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.domain.Customer;
+import io.ordo.domain.DetailsPatch;
+import io.ordo.domain.exception.FieldViolation;
+import io.ordo.domain.exception.InvalidOrderException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a JSON merge patch (RFC 7396) of an order into a {@link DetailsPatch}: which fields it names and
+ * their new values, null meaning "clear". Fields that are not patchable (including server-owned ones such
+ * as {@code status} or {@code version}) are refused by name.
+ */
+final class MergePatchReader {
+
+    private static final Set<String> TEXT = Set.of("deliveryAddress", "description", "notes", "location");
+    private static final Set<String> CUSTOMER = Set.of("id", "name", "phone", "email");
+
+    record Result(DetailsPatch patch, String justification) {}
+
+    static Result read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw InvalidOrderException.of("$", "must be a JSON object");
+        }
+        var errors = new ArrayList<FieldViolation>();
+        var fields = new HashSet<String>();
+        String[] customer = new String[4];
+        String[] text = new String[4];
+        Integer priority = null;
+        Integer leadsPurchased = null;
+        LocalDate targetDeliveryDate = null;
+        String justification = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "customer" -> {
+                    if (value.isNull()) {
+                        for (String part : CUSTOMER) {
+                            fields.add("customer." + part);
+                        }
+                    } else if (!value.isObject()) {
+                        errors.add(new FieldViolation("customer", "must be an object"));
+                    } else {
+                        for (Iterator<Map.Entry<String, JsonNode>> parts = value.fields(); parts.hasNext(); ) {
+                            var part = parts.next();
+                            int index = List.of("id", "name", "phone", "email").indexOf(part.getKey());
+                            if (index < 0) {
+                                errors.add(new FieldViolation("customer." + part.getKey(), "is not a known field"));
+                            } else {
+                                fields.add("customer." + part.getKey());
+                                customer[index] = text(errors, "customer." + part.getKey(), part.getValue());
+                            }
+                        }
+                    }
+                }
+                case "deliveryAddress", "description", "notes", "location" -> {
+                    fields.add(name);
+                    text[
+                            List.of("deliveryAddress", "description", "notes", "location")
+                                    .indexOf(name)] = text(errors, name, value);
+                }
+                case "priority" -> {
+                    fields.add(name);
+                    priority = integer(errors, name, value);
+                }
+                case "leadsPurchased" -> {
+                    fields.add(name);
+                    leadsPurchased = integer(errors, name, value);
+                }
+                case "targetDeliveryDate" -> {
+                    fields.add(name);
+                    String date = text(errors, name, value);
+                    if (date != null) {
+                        try {
+                            targetDeliveryDate = LocalDate.parse(date);
+                        } catch (DateTimeParseException e) {
+                            errors.add(new FieldViolation(name, "must be a date like 2026-12-31"));
+                        }
+                    }
+                }
+                case "justification" -> justification = text(errors, name, value);
+                default ->
+                    errors.add(new FieldViolation(
+                            name, TEXT.contains(name) ? "is invalid" : "is not a field that can be patched"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        var patch = new DetailsPatch(
+                fields,
+                new Customer(customer[0], customer[1], customer[2], customer[3]),
+                text[0],
+                text[1],
+                text[2],
+                text[3],
+                priority,
+                leadsPurchased,
+                targetDeliveryDate);
+        return new Result(patch, justification);
+    }
+
+    private static String text(List<FieldViolation> errors, String field, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldViolation(field, "must be a string"));
+            return null;
+        }
+        if (value.textValue().indexOf('\u0000') >= 0) {
+            errors.add(new FieldViolation(field, "must not contain NUL characters"));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    private static Integer integer(List<FieldViolation> errors, String field, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            errors.add(new FieldViolation(field, "must be an integer"));
+            return null;
+        }
+        return value.intValue();
+    }
+}

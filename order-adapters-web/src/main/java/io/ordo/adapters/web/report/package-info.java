@@ -1,0 +1,2 @@
+/** Reports over HTTP ({@code /api/reports}). */
+package io.ordo.adapters.web.report;

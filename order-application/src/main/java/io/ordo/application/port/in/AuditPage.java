@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-import java.util.List;
-
-/** One page of the audit trail. */
-public record AuditPage(List<AuditEntry> items, String nextCursor, boolean hasMore) {}

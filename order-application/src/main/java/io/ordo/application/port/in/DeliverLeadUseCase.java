@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-/** Use case: deliver a lead to an active lead campaign; the delivery that fills it completes it. */
-public interface DeliverLeadUseCase {
-    OrderView deliverLead(Caller caller, String orderId, String leadId, Long ifMatch);
-}

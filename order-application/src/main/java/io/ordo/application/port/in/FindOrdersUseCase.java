@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-/** Use case: list and search the orders the caller may see. */
-public interface FindOrdersUseCase {
-    OrderPage find(Caller caller, OrderQuery query);
-}

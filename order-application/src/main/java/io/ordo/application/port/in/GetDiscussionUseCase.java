@@ -1,8 +1,0 @@
-package io.ordo.application.port.in;
-
-import java.util.List;
-
-/** Use case: an order's discussion, oldest note first. */
-public interface GetDiscussionUseCase {
-    List<NoteView> notes(Caller caller, String orderId);
-}

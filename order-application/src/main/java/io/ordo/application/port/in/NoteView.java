@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-import java.time.Instant;
-
-/** One note of an order's discussion. */
-public record NoteView(String id, String by, Instant at, String text) {}

@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-import java.util.List;
-
-/** One page of a list; {@code nextCursor} is opaque and null on the last page. */
-public record OrderPage(List<OrderView> items, String nextCursor, boolean hasMore) {}

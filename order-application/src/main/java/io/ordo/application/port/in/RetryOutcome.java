@@ -1,4 +1,0 @@
-package io.ordo.application.port.in;
-
-/** What a retry did: how many parked events of the order were projected now, and how many still wait. */
-public record RetryOutcome(int projected, int stillParked) {}

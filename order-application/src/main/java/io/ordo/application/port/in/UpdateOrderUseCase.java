@@ -1,8 +1,0 @@
-package io.ordo.application.port.in;
-
-import io.ordo.domain.DetailsPatch;
-
-/** Use case: change an order's details with a merge patch; {@code ifMatch} is the expected version or null. */
-public interface UpdateOrderUseCase {
-    OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch);
-}

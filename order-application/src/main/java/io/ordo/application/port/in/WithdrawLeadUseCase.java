@@ -1,6 +1,0 @@
-package io.ordo.application.port.in;
-
-/** Use case: take a delivered lead back from an active or paused campaign. */
-public interface WithdrawLeadUseCase {
-    OrderView withdrawLead(Caller caller, String orderId, String leadId, Long ifMatch);
-}

@@ -1,0 +1,12 @@
+package io.ordo.application.port.in.report;
+
+import io.ordo.application.port.in.Caller;
+import java.util.List;
+
+/** Use case: the summary report over the orders the caller may report on (a location manager's: its location). */
+public interface GetReportUseCase {
+    ReportSummary summary(Caller caller);
+
+    /** Time spent in each status, per workflow, over the same orders as the summary. */
+    List<TimeInStatus> timeInStatus(Caller caller);
+}

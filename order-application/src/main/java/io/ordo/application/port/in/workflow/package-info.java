@@ -1,0 +1,2 @@
+/** Use case: the workflows, as data. */
+package io.ordo.application.port.in.workflow;

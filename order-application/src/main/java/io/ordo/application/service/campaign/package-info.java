@@ -1,0 +1,2 @@
+/** Service: lead deliveries of campaigns. */
+package io.ordo.application.service.campaign;

@@ -1,0 +1,2 @@
+/** Service: an order's discussion. */
+package io.ordo.application.service.discussion;

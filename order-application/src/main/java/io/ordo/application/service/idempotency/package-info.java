@@ -1,0 +1,2 @@
+/** Service: Idempotency-Key claims, answers and their purge. */
+package io.ordo.application.service.idempotency;

@@ -1,4 +1,0 @@
-package io.ordo.domain;
-
-/** One rejected field of a request, named by its JSON path (e.g. {@code items[0].quantity}). */
-public record FieldViolation(String field, String message) {}

@@ -1,0 +1,224 @@
+package io.ordo.projections.order;
+
+import io.ordo.application.port.in.OrderView;
+import io.ordo.domain.Contact;
+import io.ordo.domain.Currencies;
+import io.ordo.domain.Customer;
+import io.ordo.domain.OrderLine;
+import io.ordo.domain.event.DiscussionNoteAdded;
+import io.ordo.domain.event.LeadDelivered;
+import io.ordo.domain.event.LeadWithdrawn;
+import io.ordo.domain.event.OrderCancelled;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.domain.workflow.Workflows;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An order folded from its events: the one fold that the detail and list projections share, stored as
+ * JSON in their {@code document} columns. Public fields because it is a storage shape, nothing more.
+ */
+final class OrderDocument {
+
+    public String tenantId;
+    public String id;
+    public String orderNumber;
+    public String workflow;
+    public String status;
+    public boolean active;
+    public Customer customer;
+    public Contact contact;
+    public String deliveryAddress;
+    public String description;
+    public String notes;
+    public String location;
+    public int priority;
+    public String currency;
+    public List<OrderView.Line> items = List.of();
+    public String totalAmount;
+    public Integer leadsPurchased;
+    public int leadsDelivered;
+    public LocalDate targetDeliveryDate;
+    public String carrier;
+    public String trackingNumber;
+    public String createdBy;
+    public Instant createdAt;
+    public String updatedBy;
+    public Instant updatedAt;
+    public long version;
+
+    static OrderDocument created(OrderCreated e, Instant at) {
+        var d = new OrderDocument();
+        d.tenantId = e.tenantId();
+        d.id = e.orderId().toString();
+        d.orderNumber = e.orderNumber();
+        d.workflow = e.workflow();
+        d.status = e.status();
+        d.active = !e.status().equals(Workflows.named(e.workflow()).cancelledStatus());
+        d.customer = e.customer();
+        d.contact = e.contact();
+        d.deliveryAddress = e.deliveryAddress();
+        d.description = e.description();
+        d.notes = e.notes();
+        d.location = e.location();
+        d.priority = e.priority();
+        d.currency = e.currency();
+        var lines = new ArrayList<OrderView.Line>();
+        for (OrderLine line : e.items() == null ? List.<OrderLine>of() : e.items()) {
+            lines.add(new OrderView.Line(
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    money(line.unitPrice(), e.currency()),
+                    money(line.lineTotal(), e.currency())));
+        }
+        d.items = List.copyOf(lines);
+        d.totalAmount = e.totalAmount() == null ? null : money(e.totalAmount(), e.currency());
+        d.leadsPurchased = e.leadsPurchased();
+        d.targetDeliveryDate = e.targetDeliveryDate();
+        d.createdBy = e.actor();
+        d.createdAt = at;
+        d.version = 0;
+        return d;
+    }
+
+    void apply(OrderDetailsUpdated e, Instant at, long sequence) {
+        var c = e.changed();
+        if (c.contains("customer")) customer = e.customer();
+        if (c.contains("deliveryAddress")) deliveryAddress = e.deliveryAddress();
+        if (c.contains("description")) description = e.description();
+        if (c.contains("notes")) notes = e.notes();
+        if (c.contains("location")) location = e.location();
+        if (c.contains("priority")) priority = e.priority();
+        if (c.contains("leadsPurchased")) leadsPurchased = e.leadsPurchased();
+        if (c.contains("targetDeliveryDate")) targetDeliveryDate = e.targetDeliveryDate();
+        touched(e.actor(), at, sequence);
+    }
+
+    void apply(OrderStatusChanged e, Instant at, long sequence) {
+        status = e.to();
+        if (e.carrier() != null) carrier = e.carrier();
+        if (e.trackingNumber() != null) trackingNumber = e.trackingNumber();
+        touched(e.actor(), at, sequence);
+    }
+
+    void apply(OrderCancelled e, Instant at, long sequence) {
+        status = e.to();
+        active = false;
+        touched(e.actor(), at, sequence);
+    }
+
+    void apply(LeadDelivered e, Instant at, long sequence) {
+        leadsDelivered++;
+        touched(e.actor(), at, sequence);
+    }
+
+    void apply(LeadWithdrawn e, Instant at, long sequence) {
+        leadsDelivered--;
+        touched(e.actor(), at, sequence);
+    }
+
+    /** A note is part of the order's history (its version counts it) but not a change of the order itself. */
+    void apply(DiscussionNoteAdded e, Instant at, long sequence) {
+        version = sequence;
+    }
+
+    /**
+     * Applies any order event; false for an event this fold does not know (a newer release's, say), which it
+     * then leaves out rather than guessing.
+     */
+    boolean applyAny(Object event, Instant at, long sequence) {
+        if (event instanceof OrderDetailsUpdated e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderStatusChanged e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderCancelled e) {
+            apply(e, at, sequence);
+        } else if (event instanceof LeadDelivered e) {
+            apply(e, at, sequence);
+        } else if (event instanceof LeadWithdrawn e) {
+            apply(e, at, sequence);
+        } else if (event instanceof DiscussionNoteAdded e) {
+            apply(e, at, sequence);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void touched(String actor, Instant at, long sequence) {
+        updatedBy = actor;
+        updatedAt = at;
+        version = sequence;
+    }
+
+    /** Text the list's {@code q} filter searches: order number, customer name and phone, description. */
+    String searchText() {
+        var parts = new ArrayList<String>();
+        parts.add(orderNumber);
+        if (customer != null && customer.name() != null) parts.add(customer.name());
+        if (customer != null && customer.phone() != null) parts.add(customer.phone());
+        if (description != null) parts.add(description);
+        return String.join("\n", parts).toLowerCase(Locale.ROOT);
+    }
+
+    BigDecimal totalAmountValue() {
+        return totalAmount == null ? null : new BigDecimal(totalAmount);
+    }
+
+    OrderView toView(LocalDate today) {
+        OrderView.Leads leads = null;
+        if (leadsPurchased != null) {
+            int remaining = Math.max(0, leadsPurchased - leadsDelivered);
+            double percentage = leadsPurchased == 0
+                    ? 0
+                    : BigDecimal.valueOf(leadsDelivered * 100L)
+                            .divide(BigDecimal.valueOf(leadsPurchased), 2, RoundingMode.HALF_EVEN)
+                            .doubleValue();
+            Long daysRemaining = targetDeliveryDate == null ? null : ChronoUnit.DAYS.between(today, targetDeliveryDate);
+            leads = new OrderView.Leads(
+                    leadsPurchased,
+                    leadsDelivered,
+                    remaining,
+                    percentage,
+                    targetDeliveryDate == null ? null : targetDeliveryDate.toString(),
+                    daysRemaining);
+        }
+        return new OrderView(
+                id,
+                orderNumber,
+                workflow,
+                status,
+                active,
+                List.of(),
+                customer,
+                contact,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                items,
+                totalAmount,
+                leads,
+                new OrderView.Shipping(carrier, trackingNumber),
+                createdBy,
+                createdAt,
+                updatedBy,
+                updatedAt,
+                version);
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return Currencies.scaled(amount, currency).toPlainString();
+    }
+}

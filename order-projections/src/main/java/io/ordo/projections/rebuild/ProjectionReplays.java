@@ -1,0 +1,323 @@
+package io.ordo.projections.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.application.port.in.admin.ProjectionStatus;
+import io.ordo.application.port.out.ProjectionControlPort;
+import io.ordo.projections.audit.AuditProjection;
+import io.ordo.projections.deadletter.ProjectionDeadLetters;
+import io.ordo.projections.order.OrderDetailProjection;
+import io.ordo.projections.order.OrderListProjection;
+import io.ordo.projections.order.OrderNotesProjection;
+import io.ordo.projections.order.OrderTimelineProjection;
+import io.ordo.projections.store.ProjectionSlots;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Blue-green rebuilds of the projections. Each projection has a live handler (writing the active tables,
+ * and the replaying ones during a rebuild) and a replay handler. The replay handlers of all five run in one
+ * processor, {@value #REBUILD_PROCESSOR}, so that a rebuild of several reads and deserialises each event once;
+ * a replay handler whose projection is not being rebuilt writes nothing. The processor runs only while a
+ * pointer says a rebuild is under way, and starts again from the first event whenever a further rebuild starts.
+ * {@link #tick()} runs on every node every half second: it starts or stops the rebuild processor to match the
+ * pointers, and flips a pointer once the rebuild has caught up with the head of the stream. Queries read the
+ * active tables throughout, so they never see a half-built table.
+ */
+public class ProjectionReplays implements ProjectionControlPort {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+
+    /** Every projection and the tables it owns (without the slot suffix). */
+    public static final Map<String, List<String>> TABLES = Map.of(
+            OrderDetailProjection.NAME, List.of(OrderDetailProjection.TABLE),
+            OrderTimelineProjection.NAME, List.of(OrderTimelineProjection.TABLE),
+            OrderNotesProjection.NAME, List.of(OrderNotesProjection.TABLE),
+            OrderListProjection.NAME, List.of(OrderListProjection.TABLE),
+            AuditProjection.NAME, List.of(AuditProjection.TABLE));
+    /** Projections whose live handler is a streaming processor (may lag); the others live in the command's transaction. */
+    static final Set<String> STREAMING = Set.of(OrderListProjection.NAME, AuditProjection.NAME);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ProjectionSlots slots;
+    private final ProjectionDeadLetters deadLetters;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ProjectionReplays(
+            EventProcessingConfiguration processing,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ProjectionSlots slots,
+            ProjectionDeadLetters deadLetters) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.slots = slots;
+        this.deadLetters = deadLetters;
+    }
+
+    public static boolean isStreaming(String projection) {
+        return STREAMING.contains(projection);
+    }
+
+    /** The processor running every projection's replay handler. */
+    public static final String REBUILD_PROCESSOR = "projection-rebuild";
+
+    @Override
+    public boolean exists(String name) {
+        return TABLES.containsKey(name);
+    }
+
+    @Override
+    public synchronized void startReplay(String name) {
+        if (!TABLES.containsKey(name)) {
+            throw new IllegalArgumentException("no projection " + name);
+        }
+        if (slots.current(name).replaying() != null) {
+            return; // already rebuilding
+        }
+        StreamingEventProcessor processor = rebuildProcessor();
+        // stopped before the lock: a running batch of it may be waiting for a pointer row we are about to lock
+        stop(processor);
+        String idle = transactions.execute(tx -> {
+            // every pointer, locked exclusively and in name order: starts are one at a time on every node, and
+            // "is a rebuild running?" and "empty the idle tables" are one step
+            var pointers = jdbc.sql(
+                            "SELECT name, active_slot, replaying_slot FROM projection_slot ORDER BY name FOR UPDATE")
+                    .query((rs, row) -> new ProjectionSlots.State(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list();
+            var state = pointers.stream()
+                    .filter(p -> p.projection().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            if (state.replaying() != null) {
+                return null;
+            }
+            String target = state.active().equals("blue") ? "green" : "blue";
+            // the rebuild processor starts again from the first event, so the rebuilds under way start again too,
+            // on empty tables: a document row left by the interrupted pass may be newer than the event that
+            // creates it, and the creation would not overwrite it. The live handlers write these tables as well,
+            // but only what the rebuild writes again
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :p")
+                    .param("p", REBUILD_PROCESSOR)
+                    .update();
+            deadLetters.forget(REBUILD_PROCESSOR);
+            long head = head();
+            for (var pointer : pointers) {
+                String slot = pointer.projection().equals(name) ? target : pointer.replaying();
+                if (slot == null) {
+                    continue;
+                }
+                for (String table : TABLES.get(pointer.projection())) {
+                    jdbc.sql("TRUNCATE " + ProjectionSlots.table(table, slot)).update();
+                }
+                jdbc.sql("""
+                                UPDATE projection_slot SET replaying_slot = :idle, replay_started_at = now(), flipped_at = NULL,
+                                       replay_target_position = :head
+                                WHERE name = :name""")
+                        .param("idle", slot)
+                        .param("head", head)
+                        .param("name", pointer.projection())
+                        .update();
+            }
+            return target;
+        });
+        if (idle != null) {
+            log.info("Rebuilding projection {} into its {} tables", name, idle);
+        }
+        // started in any case: another node's start may have won the race, and other rebuilds may be under way
+        processor.start();
+    }
+
+    /** Matches the rebuild processor to the pointers, and flips a pointer whose rebuild has caught up. */
+    public synchronized void tick() {
+        try {
+            var processor = rebuildProcessor();
+            var rebuilding = rebuilding();
+            if (rebuilding.isEmpty()) {
+                if (processor.isRunning()) {
+                    stop(processor);
+                }
+                return;
+            }
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            // looked at once, without a lock, for every rebuild under way (they share the processor and its position):
+            // the exclusive lock of a flip waits for a running batch and holds up every writer of the projection
+            // (commands too) behind it, so it is taken only once the rebuild has caught up
+            if (caughtUpTo() < 0 || deadLetters.hasParked(REBUILD_PROCESSOR)) {
+                return;
+            }
+            for (String name : rebuilding) {
+                try {
+                    tryFlip(name);
+                } catch (RuntimeException e) {
+                    log.warn("projection {}: replay housekeeping failed, retrying: {}", name, e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("replay housekeeping failed, retrying: {}", e.getMessage());
+        }
+    }
+
+    /** The projections being rebuilt now. */
+    private List<String> rebuilding() {
+        return jdbc.sql("SELECT name FROM projection_slot WHERE replaying_slot IS NOT NULL ORDER BY name")
+                .query(String.class)
+                .list();
+    }
+
+    /** Flips the pointer of {@code name} if its rebuild has caught up, checked again under the pointer's lock. */
+    private void tryFlip(String name) {
+        transactions.executeWithoutResult(tx -> {
+            // the exclusive lock waits for writers that hold the shared one, and keeps new ones out until we commit
+            String replaying = jdbc.sql("SELECT replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
+                    .param("name", name)
+                    .query(String.class)
+                    .single();
+            if (replaying == null) {
+                return;
+            }
+            long head = caughtUpTo();
+            if (head < 0) {
+                return;
+            }
+            if (deadLetters.hasParked(REBUILD_PROCESSOR)) {
+                return; // a rebuild that could not project every event must not take over; retry the letters first
+            }
+            jdbc.sql("""
+                            UPDATE projection_slot SET active_slot = replaying_slot, replaying_slot = NULL, flipped_at = now()
+                            WHERE name = :name""").param("name", name).update();
+            log.info("Projection {} rebuilt up to event {}: queries now read its {} tables", name, head, replaying);
+        });
+    }
+
+    /** The head of the stream when the rebuild processor has read up to it, else -1. */
+    private long caughtUpTo() {
+        long head = head();
+        return head > 0 && position(REBUILD_PROCESSOR).orElse(-1) < head ? -1 : head;
+    }
+
+    @Override
+    public List<ProjectionStatus> statuses() {
+        long head = head();
+        var statuses = new ArrayList<ProjectionStatus>();
+        for (String name : TABLES.keySet().stream().sorted().toList()) {
+            var row = jdbc.sql("""
+                            SELECT replaying_slot, replay_started_at, replay_target_position FROM projection_slot
+                            WHERE name = :name""")
+                    .param("name", name)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getObject(3)})
+                    .single();
+            if (row[0] == null) {
+                long position = STREAMING.contains(name) ? position(name).orElse(0) : head;
+                statuses.add(new ProjectionStatus(name, "live", position, 100.0, null, null));
+                continue;
+            }
+            long target = ((Number) row[2]).longValue();
+            long position = Math.max(0, position(REBUILD_PROCESSOR).orElse(0));
+            double seconds = Math.max(
+                    0.001,
+                    Duration.between(((Timestamp) row[1]).toInstant(), Instant.now())
+                                    .toMillis()
+                            / 1000.0);
+            double rate = position / seconds;
+            double progress = target <= 0 ? 100.0 : Math.min(100.0, Math.round(position * 1000.0 / target) / 10.0);
+            String eta = rate <= 0
+                    ? null
+                    : Duration.ofSeconds((long) Math.ceil(Math.max(0, target - position) / rate))
+                            .toString();
+            statuses.add(
+                    new ProjectionStatus(name, "replaying", position, progress, Math.round(rate * 10) / 10.0, eta));
+        }
+        return statuses;
+    }
+
+    /** How far behind the head of the stream each projection's live handler is, in events. */
+    public Map<String, Long> lag() {
+        long head = head();
+        var lag = new LinkedHashMap<String, Long>();
+        for (String name : TABLES.keySet()) {
+            lag.put(
+                    name,
+                    STREAMING.contains(name) ? Math.max(0, head - position(name).orElse(0)) : 0L);
+        }
+        return lag;
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The position a processor has read up to (the lowest over its segments). */
+    OptionalLong position(String processorName) {
+        var tokens = jdbc.sql("SELECT token FROM token_entry WHERE processor_name = :p")
+                .param("p", processorName)
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
+        if (tokens.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (byte[] token : tokens) {
+            if (token == null) {
+                return OptionalLong.of(-1);
+            }
+            lowest = Math.min(lowest, lowerBound(token));
+        }
+        return OptionalLong.of(lowest);
+    }
+
+    private long lowerBound(byte[] token) {
+        try {
+            JsonNode node = json.readTree(token);
+            if (node.has("tokenAtReset")) {
+                // a replay token (Axon starts a new streaming processor with one): where it stands now
+                node = node.path("currentToken");
+                if (node.isMissingNode() || node.isNull()) {
+                    return -1;
+                }
+            }
+            // the highest event seen. Gaps below it are events that were not committed when it read them, or never
+            // will be (a rolled-back insert leaves one for good); whatever commits later is written by the live
+            // handlers into the rebuilt tables too, so the rebuild need not wait for gaps to close
+            return node.path("index").asLong(-1);
+        } catch (IOException unreadable) {
+            return -1;
+        }
+    }
+
+    private StreamingEventProcessor rebuildProcessor() {
+        return processing
+                .eventProcessor(REBUILD_PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + REBUILD_PROCESSOR));
+    }
+
+    private static void stop(StreamingEventProcessor processor) {
+        try {
+            processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop " + processor.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Reports computed from the list and timeline read models. */
+package io.ordo.projections.report;
