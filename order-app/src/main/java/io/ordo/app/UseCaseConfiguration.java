@@ -8,8 +8,6 @@ import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
-import io.ordo.application.port.in.discussion.AddDiscussionNoteUseCase;
-import io.ordo.application.port.in.history.GetOrderHistoryUseCase;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.order.CancelOrderUseCase;
 import io.ordo.application.port.in.order.ChangeOrderStatusUseCase;
@@ -21,10 +19,12 @@ import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
+import io.ordo.application.service.OrderWrites;
+import io.ordo.application.service.VisibleOrders;
 import io.ordo.application.service.admin.ProjectionAdminService;
 import io.ordo.application.service.audit.AuditService;
 import io.ordo.application.service.campaign.LeadDeliveryService;
-import io.ordo.application.service.discussion.AddDiscussionNoteService;
+import io.ordo.application.service.discussion.DiscussionService;
 import io.ordo.application.service.history.OrderHistoryService;
 import io.ordo.application.service.idempotency.IdempotencyService;
 import io.ordo.application.service.order.CancelOrderService;
@@ -78,41 +78,49 @@ class UseCaseConfiguration {
         return new JdbcOrderReadModelAdapter(jdbc, new TransactionTemplate(transactionManager), slots, clock);
     }
 
+    /** The orders a caller may see: every read and write looks an order up through it. */
+    @Bean
+    VisibleOrders visibleOrders(OrderReadModelPort readModel, AccessPolicy policy) {
+        return new VisibleOrders(readModel, policy);
+    }
+
+    /** The one path every command takes. */
+    @Bean
+    OrderWrites orderWrites(CommandGateway commands, VisibleOrders orders, AccessPolicy policy) {
+        return new OrderWrites(commands, orders, policy);
+    }
+
     @Bean
     CreateOrderUseCase createOrder(
-            CommandGateway commands,
-            OrderReadModelPort readModel,
-            OrderNumberPort numbers,
-            AccessPolicy policy,
-            Clock clock) {
-        return new CreateOrderService(commands, readModel, numbers, policy, clock, UUID::randomUUID);
+            OrderWrites writes, VisibleOrders orders, OrderNumberPort numbers, AccessPolicy policy, Clock clock) {
+        return new CreateOrderService(writes, orders, numbers, policy, clock, UUID::randomUUID);
     }
 
     @Bean
-    UpdateOrderUseCase updateOrder(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new UpdateOrderService(commands, readModel, policy);
+    UpdateOrderUseCase updateOrder(OrderWrites writes, AccessPolicy policy) {
+        return new UpdateOrderService(writes, policy);
     }
 
     @Bean
-    ChangeOrderStatusUseCase changeOrderStatus(
-            CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new ChangeOrderStatusService(commands, readModel, policy);
+    ChangeOrderStatusUseCase changeOrderStatus(OrderWrites writes) {
+        return new ChangeOrderStatusService(writes);
     }
 
     @Bean
-    CancelOrderUseCase cancelOrder(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new CancelOrderService(commands, readModel, policy);
+    CancelOrderUseCase cancelOrder(OrderWrites writes) {
+        return new CancelOrderService(writes);
     }
 
     @Bean
-    LeadDeliveryService leadDelivery(CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new LeadDeliveryService(commands, readModel, policy);
+    LeadDeliveryService leadDelivery(OrderWrites writes) {
+        return new LeadDeliveryService(writes);
     }
 
+    /** The discussion: adding and reading notes. */
     @Bean
-    AddDiscussionNoteUseCase addDiscussionNote(
-            CommandGateway commands, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new AddDiscussionNoteService(commands, readModel, policy, UUID::randomUUID);
+    DiscussionService discussion(
+            OrderWrites writes, VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new DiscussionService(writes, orders, readModel, policy, UUID::randomUUID);
     }
 
     @Bean
@@ -125,14 +133,16 @@ class UseCaseConfiguration {
         return new EventFoldingAsOfAdapter(events, clock);
     }
 
+    /** History: timeline, events, as-of and verify. */
     @Bean
-    GetOrderHistoryUseCase orderHistoryUseCase(
+    OrderHistoryService orderHistoryUseCase(
+            VisibleOrders orders,
             OrderReadModelPort readModel,
             OrderHistoryPort history,
             OrderAsOfPort asOf,
             AccessPolicy policy,
             Clock clock) {
-        return new OrderHistoryService(readModel, history, asOf, policy, clock);
+        return new OrderHistoryService(orders, readModel, history, asOf, policy, clock);
     }
 
     @Bean
@@ -170,9 +180,9 @@ class UseCaseConfiguration {
         return new IdempotencyKeyRecorder(jdbc);
     }
 
-    /** Reads: one service answers order, list, timeline, discussion and workflows. */
+    /** Reads: the order, the list and the workflows. */
     @Bean
-    OrderQueryService orderQueries(OrderReadModelPort readModel, AccessPolicy policy) {
-        return new OrderQueryService(readModel, policy);
+    OrderQueryService orderQueries(VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new OrderQueryService(orders, readModel, policy);
     }
 }

@@ -137,9 +137,7 @@ public class Order {
     @CommandHandler
     void handle(UpdateOrderDetailsCommand cmd) {
         var workflow = workflow();
-        if (workflow.justificationRequired() && isBlank(cmd.justification())) {
-            throw InvalidOrderException.of("justification", "is required to change a " + workflow.name() + " order");
-        }
+        workflow.requireJustification(cmd.justification());
         OrderDetails next = cmd.patch().applyTo(details);
         List<FieldViolation> errors = next.violationsFor(workflow);
         if (!errors.isEmpty()) {
@@ -213,12 +211,7 @@ public class Order {
 
     @CommandHandler
     void handle(AddDiscussionNoteCommand cmd) {
-        if (isBlank(cmd.text())) {
-            throw InvalidOrderException.of("text", "is required");
-        }
-        if (cmd.text().length() > MAX_NOTE_LENGTH) {
-            throw InvalidOrderException.of("text", "must not be longer than " + MAX_NOTE_LENGTH + " characters");
-        }
+        requireNoteText(cmd.text());
         if (workflow().isDiscussionClosed(status)) {
             throw new DiscussionClosedException(
                     "The discussion of this %s order is closed in status '%s'.".formatted(workflowName, status));
@@ -231,9 +224,7 @@ public class Order {
             throw InvalidOrderException.of(
                     "workflow", "leads belong to lead_campaign orders only, not " + workflowName);
         }
-        if (isBlank(leadId) || leadId.length() > MAX_LEAD_ID_LENGTH) {
-            throw InvalidOrderException.of("leadId", "must be 1–" + MAX_LEAD_ID_LENGTH + " characters");
-        }
+        requireLeadId(leadId);
     }
 
     /** The delivery (or the lowered purchase) that fills an active campaign completes it, in the same command. */
@@ -246,10 +237,8 @@ public class Order {
 
     @CommandHandler
     void handle(ChangeOrderStatusCommand cmd) {
-        if (cmd.status() == null || cmd.status().isBlank()) {
-            throw InvalidOrderException.of("status", "is required");
-        }
         var workflow = workflow();
+        requireValidMove(workflow, cmd.status(), cmd.reason());
         if (cmd.status().equals(workflow.cancelledStatus())) {
             cancel(cmd.reason(), cmd.note(), cmd.actor());
             return;
@@ -273,12 +262,56 @@ public class Order {
     }
 
     private void cancel(String reason, String note, String actor) {
-        if (isBlank(reason)) {
-            throw InvalidOrderException.of("reason", "is required to cancel an order");
-        }
+        requireCancelReason(reason);
         var workflow = workflow();
         workflow.requireTransition(status, workflow.cancelledStatus());
         apply(new OrderCancelled(id, status, workflow.cancelledStatus(), reason, note, actor));
+    }
+
+    // The rules of a request's own fields. The application judges them too, before it looks the order up,
+    // because the contract ranks a 400 before a 404, 403 or 412; the aggregate judges them for every other sender.
+
+    /** A status change names its target status. */
+    public static void requireStatusNamed(String status) {
+        if (isBlank(status)) {
+            throw InvalidOrderException.of("status", "is required");
+        }
+    }
+
+    /**
+     * A status change's rules that need the order's workflow but not its state: the target is one of the workflow's
+     * statuses, and a move to its cancelled status says why.
+     */
+    public static void requireValidMove(Workflow workflow, String to, String reason) {
+        requireStatusNamed(to);
+        workflow.requireStatus(to);
+        if (to.equals(workflow.cancelledStatus())) {
+            requireCancelReason(reason);
+        }
+    }
+
+    /** A cancellation says why (in production, the reason is the justification). */
+    public static void requireCancelReason(String reason) {
+        if (isBlank(reason)) {
+            throw InvalidOrderException.of("reason", "is required to cancel an order");
+        }
+    }
+
+    /** A lead is named by an id of 1 to 255 characters. */
+    public static void requireLeadId(String leadId) {
+        if (isBlank(leadId) || leadId.length() > MAX_LEAD_ID_LENGTH) {
+            throw InvalidOrderException.of("leadId", "must be 1–" + MAX_LEAD_ID_LENGTH + " characters");
+        }
+    }
+
+    /** A discussion note has 1 to 4,000 characters. */
+    public static void requireNoteText(String text) {
+        if (isBlank(text)) {
+            throw InvalidOrderException.of("text", "is required");
+        }
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw InvalidOrderException.of("text", "must not be longer than " + MAX_NOTE_LENGTH + " characters");
+        }
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.ordo.application.service;
 
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.out.OrderScope;
 import io.ordo.domain.workflow.Workflows;
@@ -45,6 +46,29 @@ public final class AccessPolicy {
             Action.READ_EVENTS, Set.of(ADMIN, MANAGER, COMPLIANCE),
             Action.AUDIT, Set.of(ADMIN, COMPLIANCE),
             Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)));
+
+    /** 403 unless the caller may do {@code action} (call it once the caller is known to see the order). */
+    public void require(Caller caller, Action action) {
+        if (!may(caller, action)) {
+            throw new ForbiddenException("Role(s) %s may not do this (%s).".formatted(caller.roles(), action));
+        }
+    }
+
+    /**
+     * The location a manager with one is bound to: it creates orders there only and cannot move them elsewhere.
+     * Empty for every other caller (an admin who is also a manager is not bound).
+     */
+    public Optional<String> boundLocation(Caller caller) {
+        boolean bound = caller.hasRole(MANAGER) && !caller.hasRole(ADMIN) && caller.location() != null;
+        return bound ? Optional.of(caller.location()) : Optional.empty();
+    }
+
+    /** 403 when a caller bound to a location puts an order in another one ({@code null} included). */
+    public void requireWithinLocation(Caller caller, String location) {
+        boundLocation(caller).filter(bound -> !bound.equals(location)).ifPresent(bound -> {
+            throw new ForbiddenException("A manager of location '%s' keeps orders there only.".formatted(bound));
+        });
+    }
 
     public boolean may(Caller caller, Action action) {
         return caller.tenantId() != null && caller.roles().stream().anyMatch(ALLOWED.get(action)::contains);

@@ -1,8 +1,10 @@
 package io.ordo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.out.OrderScope;
 import io.ordo.application.service.AccessPolicy.Action;
 import java.util.Set;
@@ -49,7 +51,7 @@ class AccessPolicyTest {
 
     @Test
     void viewers_get_no_transitions_and_customers_no_staff_notes() {
-        var order = Fakes.order("id", "acme", "standard", "draft", 0);
+        var order = Fakes.order("id", "standard", "draft", 0);
         assertThat(policy.present(Fakes.caller("v", "acme", "viewer"), order).allowedTransitions())
                 .isEmpty();
         assertThat(policy.present(Fakes.caller("a", "acme", "agent"), order).allowedTransitions())
@@ -59,5 +61,18 @@ class AccessPolicyTest {
                 .isNull();
         assertThat(policy.present(Fakes.caller("a", "acme", "agent"), order).notes())
                 .isEqualTo("staff only");
+    }
+
+    @Test
+    void a_manager_with_a_location_keeps_orders_there_and_no_one_else_is_bound() {
+        var north = new Caller("mn", "acme", Set.of("manager"), "north", null);
+        policy.requireWithinLocation(north, "north");
+        assertThatThrownBy(() -> policy.requireWithinLocation(north, "south")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> policy.requireWithinLocation(north, null)).isInstanceOf(ForbiddenException.class);
+        var adminManager = new Caller("am", "acme", Set.of("admin", "manager"), "north", null);
+        policy.requireWithinLocation(adminManager, "south");
+        policy.requireWithinLocation(Fakes.caller("manager", "acme", "manager"), "south");
+        assertThat(policy.boundLocation(north)).contains("north");
+        assertThat(policy.boundLocation(adminManager)).isEmpty();
     }
 }

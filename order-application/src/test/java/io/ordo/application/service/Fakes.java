@@ -40,7 +40,13 @@ public final class Fakes {
         return new Caller(user, tenant, Set.of(role), null, null);
     }
 
-    public static OrderView order(String id, String tenant, String workflow, String status, long version) {
+    /** The write path over these fakes, with the real access policy. */
+    public static OrderWrites writes(Commands commands, ReadModel readModel) {
+        var policy = new AccessPolicy();
+        return new OrderWrites(commands, new VisibleOrders(readModel, policy), policy);
+    }
+
+    public static OrderView order(String id, String workflow, String status, long version) {
         return order(id, workflow, status, version, null, "agent");
     }
 

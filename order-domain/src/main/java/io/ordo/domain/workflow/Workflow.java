@@ -96,15 +96,26 @@ public record Workflow(
         return transitions.getOrDefault(from, List.of()).contains(to);
     }
 
+    /** A status this workflow does not have is a field error of {@code status} (400), not a refused move (409). */
+    public void requireStatus(String status) {
+        if (!hasStatus(status)) {
+            throw InvalidOrderException.of("status", "'%s' is not a status of workflow '%s'".formatted(status, name));
+        }
+    }
+
+    /** Where the workflow asks for one (production), a change of the order's details must say why. */
+    public void requireJustification(String justification) {
+        if (justificationRequired && (justification == null || justification.isBlank())) {
+            throw InvalidOrderException.of("justification", "is required to change a " + name + " order");
+        }
+    }
+
     /** The status a new order starts in: the requested one if it is initial, else the default. */
     public String initialStatus(String requested) {
         if (requested == null) {
             return initialStatuses.get(0);
         }
-        if (!hasStatus(requested)) {
-            throw InvalidOrderException.of(
-                    "status", "'%s' is not a status of workflow '%s'".formatted(requested, name));
-        }
+        requireStatus(requested);
         if (!initialStatuses.contains(requested)) {
             throw InvalidOrderException.of(
                     "status",
@@ -116,9 +127,7 @@ public record Workflow(
 
     /** Checks a move; names the status field when the target is not a status of this workflow at all. */
     public void requireTransition(String from, String to) {
-        if (!hasStatus(to)) {
-            throw InvalidOrderException.of("status", "'%s' is not a status of workflow '%s'".formatted(to, name));
-        }
+        requireStatus(to);
         if (!allows(from, to)) {
             throw new InvalidTransitionException(name, from, to);
         }

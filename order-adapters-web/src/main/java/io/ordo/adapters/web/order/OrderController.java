@@ -240,9 +240,6 @@ public class OrderController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody StatusChangeRequest body) {
-        if (body.status() == null || body.status().isBlank()) {
-            throw InvalidOrderException.of("status", "is required");
-        }
         OrderView order = changeStatus.changeStatus(caller(auth), id, body.toStatusChange(), version(ifMatch));
         return ResponseEntity.ok().eTag(etag(order)).body(order);
     }
@@ -254,9 +251,6 @@ public class OrderController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody CancelOrderRequest body) {
-        if (body.reason() == null || body.reason().isBlank()) {
-            throw InvalidOrderException.of("reason", "is required");
-        }
         OrderView order = cancel.cancel(caller(auth), id, body.reason(), version(ifMatch));
         return ResponseEntity.ok().eTag(etag(order)).body(order);
     }
@@ -274,9 +268,6 @@ public class OrderController {
             @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody LeadRequest body) {
-        if (body.leadId() == null || body.leadId().isBlank()) {
-            throw InvalidOrderException.of("leadId", "is required");
-        }
         OrderView order = deliverLead.deliverLead(caller(auth), id, body.leadId(), version(ifMatch));
         return ResponseEntity.ok().eTag(etag(order)).body(order);
     }
@@ -296,9 +287,6 @@ public class OrderController {
     @Operation(summary = "Add a note to the order's discussion")
     public ResponseEntity<NoteView> addNote(
             Authentication auth, @PathVariable String id, @RequestBody NoteRequest body) {
-        if (body.text() == null || body.text().isBlank()) {
-            throw InvalidOrderException.of("text", "is required");
-        }
         return ResponseEntity.status(201).body(addNote.addNote(caller(auth), id, body.text()));
     }
 

@@ -1,18 +1,19 @@
 package io.ordo.application.service.history;
 
 import io.ordo.application.port.in.Caller;
-import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.history.ChainVerification;
 import io.ordo.application.port.in.history.EventPage;
 import io.ordo.application.port.in.history.GetOrderHistoryUseCase;
+import io.ordo.application.port.in.history.GetOrderTimelineUseCase;
 import io.ordo.application.port.in.history.StoredEventView;
+import io.ordo.application.port.in.history.TimelineEntry;
 import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
-import io.ordo.application.service.OrderCommands;
+import io.ordo.application.service.VisibleOrders;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.exception.InvalidOrderException;
 import java.nio.charset.StandardCharsets;
@@ -21,28 +22,40 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-/** Answers from the event store: an order's events, the order at an instant, and the proof of its history. */
-public final class OrderHistoryService implements GetOrderHistoryUseCase {
+/**
+ * An order's history: its timeline (from the read model), and from the event store its events, the order at an
+ * instant, and the proof of its history.
+ */
+public final class OrderHistoryService implements GetOrderHistoryUseCase, GetOrderTimelineUseCase {
 
     public static final int MAX_EVENTS_PAGE = 1000;
 
-    private final OrderCommands orders;
+    private final VisibleOrders orders;
+    private final OrderReadModelPort readModel;
     private final OrderHistoryPort history;
     private final OrderAsOfPort asOf;
     private final AccessPolicy policy;
     private final Clock clock;
 
     public OrderHistoryService(
+            VisibleOrders orders,
             OrderReadModelPort readModel,
             OrderHistoryPort history,
             OrderAsOfPort asOf,
             AccessPolicy policy,
             Clock clock) {
-        this.orders = new OrderCommands(null, readModel, policy);
+        this.orders = orders;
+        this.readModel = readModel;
         this.history = history;
         this.asOf = asOf;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(Caller caller, String orderId) {
+        OrderId id = orders.require(caller, orderId, AccessPolicy.Action.READ);
+        return readModel.timeline(policy.scopeOf(caller).orElseThrow(), id);
     }
 
     @Override
@@ -51,7 +64,7 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
             throw InvalidOrderException.of("limit", "must be an integer from 1 to " + MAX_EVENTS_PAGE);
         }
         long after = cursor == null ? -1 : decode(cursor);
-        OrderId id = visibleWith(caller, orderId, AccessPolicy.Action.READ_EVENTS);
+        OrderId id = orders.require(caller, orderId, AccessPolicy.Action.READ_EVENTS);
         List<StoredEventView> events = history.events(id, after, limit + 1);
         boolean more = events.size() > limit;
         var page = more ? events.subList(0, limit) : events;
@@ -61,7 +74,7 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
 
     @Override
     public OrderView asOf(Caller caller, String orderId, Instant instant) {
-        OrderId id = visibleWith(caller, orderId, AccessPolicy.Action.READ_EVENTS);
+        OrderId id = orders.require(caller, orderId, AccessPolicy.Action.READ_EVENTS);
         Instant now = clock.instant();
         Instant at = instant.isAfter(now) ? now : instant;
         return asOf.asOf(id, at)
@@ -71,15 +84,7 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase {
 
     @Override
     public ChainVerification verify(Caller caller, String orderId) {
-        return history.verify(visibleWith(caller, orderId, AccessPolicy.Action.AUDIT));
-    }
-
-    private OrderId visibleWith(Caller caller, String orderId, AccessPolicy.Action action) {
-        OrderView order = orders.visible(caller, orderId);
-        if (!policy.may(caller, action)) {
-            throw new ForbiddenException("Role(s) %s may not do this (%s).".formatted(caller.roles(), action));
-        }
-        return OrderId.parse(order.id()).orElseThrow();
+        return history.verify(orders.require(caller, orderId, AccessPolicy.Action.AUDIT));
     }
 
     private static String encode(long sequence) {

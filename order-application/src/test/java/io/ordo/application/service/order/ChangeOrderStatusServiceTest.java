@@ -8,9 +8,9 @@ import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.in.order.StatusChange;
-import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.Fakes;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
+import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import io.ordo.domain.exception.InvalidTransitionException;
 import java.util.UUID;
@@ -24,12 +24,11 @@ class ChangeOrderStatusServiceTest {
     private final String id = UUID.randomUUID().toString();
     private final Fakes.Commands commands = new Fakes.Commands();
     private final Fakes.ReadModel readModel = new Fakes.ReadModel();
-    private final ChangeOrderStatusService service =
-            new ChangeOrderStatusService(commands, readModel, new AccessPolicy());
+    private final ChangeOrderStatusService service = new ChangeOrderStatusService(Fakes.writes(commands, readModel));
     private final StatusChange toPending = new StatusChange("pending", null, null, null, null);
 
     {
-        readModel.put("acme", Fakes.order(id, "acme", "standard", "draft", 4));
+        readModel.put("acme", Fakes.order(id, "standard", "draft", 4));
     }
 
     @Test
@@ -65,6 +64,30 @@ class ChangeOrderStatusServiceTest {
         var teleport = new StatusChange("teleported", null, null, null, null);
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("viewer", "acme", "viewer"), id, teleport, 1L))
                 .isInstanceOf(InvalidOrderException.class);
+        assertThat(commands.sent).isEmpty();
+    }
+
+    @Test
+    void a_missing_status_is_a_400_even_on_an_order_the_caller_cannot_see() {
+        var nowhere = new StatusChange(" ", null, null, null, null);
+        assertThatThrownBy(() -> service.changeStatus(Fakes.caller("boss", "globex", "admin"), id, nowhere, null))
+                .isInstanceOfSatisfying(
+                        InvalidOrderException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("status"));
+        assertThat(commands.sent).isEmpty();
+    }
+
+    @Test
+    void a_move_to_the_cancelled_status_without_a_reason_is_a_400_before_rights_are_judged() {
+        var cancel = new StatusChange("cancelled", null, null, null, null);
+        assertThatThrownBy(() -> service.changeStatus(Fakes.caller("viewer", "acme", "viewer"), id, cancel, 1L))
+                .isInstanceOfSatisfying(
+                        InvalidOrderException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("reason"));
         assertThat(commands.sent).isEmpty();
     }
 

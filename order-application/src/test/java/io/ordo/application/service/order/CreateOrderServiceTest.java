@@ -8,6 +8,7 @@ import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.order.NewOrder;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.Fakes;
+import io.ordo.application.service.VisibleOrders;
 import io.ordo.domain.Customer;
 import io.ordo.domain.command.CreateOrderCommand;
 import io.ordo.domain.exception.InvalidOrderException;
@@ -28,8 +29,8 @@ class CreateOrderServiceTest {
     private final Fakes.ReadModel readModel = new Fakes.ReadModel();
     private final Fakes.Numbers numbers = new Fakes.Numbers();
     private final CreateOrderService service = new CreateOrderService(
-            commands,
-            readModel,
+            Fakes.writes(commands, readModel),
+            new VisibleOrders(readModel, new AccessPolicy()),
             numbers,
             new AccessPolicy(),
             Clock.fixed(Instant.parse("2027-01-01T00:00:01Z"), ZoneOffset.UTC),

@@ -1,0 +1,108 @@
+package io.ordo.application.service;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ConcurrentModificationException;
+import io.ordo.application.port.in.OrderNotFoundException;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.PreconditionFailedException;
+import io.ordo.application.port.in.idempotency.IdempotencyContext;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.exception.OrdoException;
+import java.util.HashMap;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+
+/**
+ * Runs writes: the one path every command takes. A write to an existing order is judged in the contract's order
+ * of refusals (404, then the request's rules that need the order, 403, 412) before its command is sent; Axon's
+ * refusals come back as ours; racing writers without {@code If-Match} are applied one after the other.
+ */
+public final class OrderWrites {
+
+    /** Racing writers without If-Match are retried; after this many lost races the caller hears 409. */
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway commands;
+    private final VisibleOrders orders;
+    private final AccessPolicy policy;
+
+    public OrderWrites(CommandGateway commands, VisibleOrders orders, AccessPolicy policy) {
+        this.commands = commands;
+        this.orders = orders;
+        this.policy = policy;
+    }
+
+    /** Runs {@code write} and answers with the order as it now stands, as its caller is shown it. */
+    public OrderView apply(OrderWrite write) {
+        run(write);
+        return orders.show(write.caller(), write.orderId());
+    }
+
+    /** Runs {@code write}, for writes that answer with something other than the order. */
+    public void run(OrderWrite write) {
+        Caller caller = write.caller();
+        OrderView current = orders.find(caller, write.orderId());
+        write.bodyRule().accept(current);
+        policy.require(caller, write.action());
+        write.rightsRule().accept(current);
+        Long ifMatch = write.ifMatch();
+        if (ifMatch != null && ifMatch != current.version()) {
+            throw new PreconditionFailedException(ifMatch, current.version());
+        }
+        Object command = write.command().apply(OrderId.parse(current.id()).orElseThrow());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(command, caller);
+                return;
+            } catch (ConflictingAggregateVersionException stale) {
+                throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
+            } catch (ConcurrencyException lostRace) {
+                if (ifMatch != null || attempt == ATTEMPTS) {
+                    throw new ConcurrentModificationException(write.orderId());
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends a command and waits; a refusal comes back as our own exception wherever Axon wrapped it. The caller's
+     * tenant and user id, and the request's Idempotency-Key, travel as metadata, which Axon copies onto every event
+     * the command causes.
+     */
+    public void send(Object command, Caller caller) {
+        var metaData = new HashMap<String, Object>();
+        metaData.put("actor", caller.userId());
+        if (caller.tenantId() != null) {
+            metaData.put("tenant", caller.tenantId());
+        }
+        if (IdempotencyContext.current() != null) {
+            metaData.put("idempotencyKey", IdempotencyContext.current());
+        }
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OrdoException ordo) {
+                return ordo;
+            }
+            if (cause instanceof ConcurrencyException concurrency) {
+                return concurrency;
+            }
+            if (cause instanceof ConflictingAggregateVersionException conflict) {
+                return conflict;
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return new OrderNotFoundException(String.valueOf(notFound.getAggregateIdentifier()));
+            }
+        }
+        return thrown;
+    }
+}
