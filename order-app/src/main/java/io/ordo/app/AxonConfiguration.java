@@ -4,20 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.domain.Order;
-import io.ordo.projections.audit.AuditProjection;
+import io.ordo.projections.Projection;
 import io.ordo.projections.deadletter.ProjectionDeadLetters;
-import io.ordo.projections.order.OrderDetailProjection;
-import io.ordo.projections.order.OrderListProjection;
-import io.ordo.projections.order.OrderNotesProjection;
-import io.ordo.projections.order.OrderTimelineProjection;
 import io.ordo.projections.rebuild.ProjectionReplays;
 import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.ProjectionSlots.Role;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -38,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,28 +95,22 @@ class AxonConfiguration {
     }
 
     /**
-     * Every projection twice: a live instance in the processor named after the projection, and a replay instance
-     * that rebuilds the idle tables when asked. The replay instances of all five share one processor,
-     * {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised once however many
-     * projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the wrong
-     * processor; they are assigned here. Detail, timeline and notes live in subscribing processors (the
-     * command's transaction, read-your-writes) and fail the command when they fail; list and audit in pooled
-     * streaming ones (application.yml).
+     * Every projection of {@link Projection} twice: a live instance in the processor named after the projection,
+     * and a replay instance that rebuilds the idle tables when asked. The replay instances of all of them share one
+     * processor, {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised once however
+     * many projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the wrong
+     * processor; they are assigned here. Those written in the command's transaction fail the command when they
+     * fail; the streaming ones park a failing event (ProjectionProcessors gives each its processor).
      */
     @Bean
-    ConfigurerModule projections(
-            JdbcClient jdbc, JdbcTemplate jdbcTemplate, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
-        Map<String, Function<Role, Object>> projections = new LinkedHashMap<>();
-        projections.put(OrderDetailProjection.NAME, role -> new OrderDetailProjection(jdbcTemplate, slots, role));
-        projections.put(OrderTimelineProjection.NAME, role -> new OrderTimelineProjection(jdbcTemplate, slots, role));
-        projections.put(OrderNotesProjection.NAME, role -> new OrderNotesProjection(jdbc, slots, role));
-        projections.put(OrderListProjection.NAME, role -> new OrderListProjection(jdbcTemplate, slots, role));
-        projections.put(AuditProjection.NAME, role -> new AuditProjection(jdbcTemplate, slots, role));
+    ConfigurerModule projections(JdbcTemplate jdbc, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            projections.forEach((name, factory) -> {
-                Object live = factory.apply(Role.LIVE);
-                Object replay = factory.apply(Role.REPLAY);
+            var parking = new ArrayList<String>(List.of(ProjectionReplays.REBUILD_PROCESSOR));
+            for (Projection projection : Projection.values()) {
+                String name = projection.projectionName();
+                Object live = projection.handler(jdbc, slots, Role.LIVE);
+                Object replay = projection.handler(jdbc, slots, Role.REPLAY);
                 deadLetters.register(name, name, live);
                 deadLetters.register(ProjectionReplays.REBUILD_PROCESSOR, name, replay);
                 processing
@@ -131,26 +119,29 @@ class AxonConfiguration {
                         .assignHandlerInstancesMatching(name, handler -> handler == live)
                         .assignHandlerInstancesMatching(
                                 ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
-            });
+                if (projection.streams()) {
+                    parking.add(name);
+                } else {
+                    processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
+                }
+            }
             processing.registerListenerInvocationErrorHandler(
                     IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
-            for (String name :
-                    List.of(OrderDetailProjection.NAME, OrderTimelineProjection.NAME, OrderNotesProjection.NAME)) {
-                processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
-            }
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)
-            var streaming = new ArrayList<>(projections.keySet().stream()
-                    .filter(ProjectionReplays::isStreaming)
-                    .toList());
-            streaming.add(ProjectionReplays.REBUILD_PROCESSOR);
-            for (String processor : streaming) {
+            for (String processor : parking) {
                 processing
                         .registerListenerInvocationErrorHandler(processor, c -> deadLetters.errorHandler(processor))
                         .registerHandlerInterceptor(processor, c -> deadLetters.interceptor(processor));
             }
         };
+    }
+
+    /** Gives each projection of {@link Projection} its event processor. */
+    @Bean
+    static ProjectionProcessors projectionProcessors(Environment environment) {
+        return new ProjectionProcessors(environment);
     }
 
     @Bean

@@ -28,11 +28,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
     }
 
     /** Starts PostgreSQL on {@code dataDirectory} (created if new), on {@code port} or a free port when 0. */
@@ -64,7 +62,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         var postgres = builder.start();
         log.info("Embedded PostgreSQL listening on port {}, data in {}", postgres.getPort(), directory);
-        return new EmbeddedPostgresServer(postgres, directory);
+        return new EmbeddedPostgresServer(postgres);
     }
 
     /**
@@ -91,10 +89,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

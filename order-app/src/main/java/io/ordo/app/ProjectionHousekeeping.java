@@ -2,6 +2,7 @@ package io.ordo.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ordo.projections.Projection;
 import io.ordo.projections.rebuild.ProjectionReplays;
 import java.time.Duration;
 
@@ -17,7 +18,8 @@ class ProjectionHousekeeping extends NodeTask {
     ProjectionHousekeeping(ProjectionReplays replays, MeterRegistry registry) {
         super("projection-housekeeping", Duration.ZERO, Duration.ofMillis(500));
         this.replays = replays;
-        for (String name : ProjectionReplays.TABLES.keySet()) {
+        for (Projection projection : Projection.values()) {
+            String name = projection.projectionName();
             Gauge.builder("ordo.projection.lag", replays, r -> r.lag().getOrDefault(name, 0L))
                     .description("Events the projection's live handler is behind the head of the event stream")
                     .tag("projection", name)

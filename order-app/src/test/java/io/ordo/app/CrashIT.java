@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
-import io.ordo.projections.rebuild.ProjectionReplays;
+import io.ordo.projections.Projection;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -160,7 +160,7 @@ class CrashIT {
                 size -> size >= Math.min(100, acknowledged.size()),
                 Duration.ofSeconds(90));
         var ops = agent.as("ops");
-        for (String projection : ProjectionReplays.TABLES.keySet()) {
+        for (String projection : Projection.names()) {
             assertThat(ops.post("/api/admin/projections/" + projection + "/replay", "{}")
                             .status())
                     .isEqualTo(202);
@@ -169,11 +169,11 @@ class CrashIT {
                 () -> jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
                         .query(Long.class)
                         .single(),
-                n -> n == ProjectionReplays.TABLES.size(),
+                n -> n == Projection.values().length,
                 Duration.ofMinutes(5));
-        assertThat(flipped).isEqualTo(ProjectionReplays.TABLES.size());
-        for (var projection : ProjectionReplays.TABLES.entrySet()) {
-            for (String table : projection.getValue()) {
+        assertThat(flipped).isEqualTo(Projection.values().length);
+        for (var projection : Projection.values()) {
+            for (String table : projection.tables()) {
                 for (String[] pair : List.of(new String[] {"_blue", "_green"}, new String[] {"_green", "_blue"})) {
                     long differing = jdbc.sql("SELECT count(*) FROM (SELECT * FROM " + table + pair[0]
                                     + " EXCEPT ALL SELECT * FROM " + table + pair[1] + ") d")

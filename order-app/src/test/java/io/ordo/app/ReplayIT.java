@@ -14,6 +14,7 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.projections.Projection;
 import io.ordo.projections.rebuild.ProjectionReplays;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class ReplayIT {
 
         var ops = new Http(port, "ops");
         Instant start = Instant.now();
-        for (String name : ProjectionReplays.TABLES.keySet()) {
+        for (String name : Projection.names()) {
             assertThat(ops.post("/api/admin/projections/" + name + "/replay", "{}")
                             .status())
                     .isEqualTo(202);
@@ -116,7 +117,7 @@ class ReplayIT {
                     var flipped = jdbc.sql("SELECT count(*) FROM projection_slot WHERE active_slot = 'green'")
                             .query(Long.class)
                             .single();
-                    return flipped == ProjectionReplays.TABLES.size();
+                    return flipped == Projection.values().length;
                 },
                 Duration.ofMinutes(15));
         Duration took = Duration.between(start, Instant.now());
@@ -125,8 +126,8 @@ class ReplayIT {
 
         assertThat(progress).as("progress was reported while replaying").isNotEmpty();
         assertThat(seen).as("answers during the rebuild").isNotEmpty().containsOnly("ok");
-        for (var projection : ProjectionReplays.TABLES.entrySet()) {
-            for (String table : projection.getValue()) {
+        for (var projection : Projection.values()) {
+            for (String table : projection.tables()) {
                 assertThat(difference(table + "_blue", table + "_green"))
                         .as(table + " live minus rebuilt")
                         .isZero();

@@ -1,2 +1,5 @@
-/** Projections: event handlers building the order detail, timeline and list read models, and the queries on them. */
+/**
+ * Projections: the read models built from the events, one sub-package each, and {@link io.ordo.projections.Projection},
+ * the one list that declares them.
+ */
 package io.ordo.projections;

@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.application.port.in.admin.ProjectionStatus;
 import io.ordo.application.port.out.ProjectionControlPort;
-import io.ordo.projections.audit.AuditProjection;
+import io.ordo.projections.Projection;
 import io.ordo.projections.deadletter.ProjectionDeadLetters;
-import io.ordo.projections.order.OrderDetailProjection;
-import io.ordo.projections.order.OrderListProjection;
-import io.ordo.projections.order.OrderNotesProjection;
-import io.ordo.projections.order.OrderTimelineProjection;
 import io.ordo.projections.store.ProjectionSlots;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -43,16 +40,6 @@ public class ProjectionReplays implements ProjectionControlPort {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
 
-    /** Every projection and the tables it owns (without the slot suffix). */
-    public static final Map<String, List<String>> TABLES = Map.of(
-            OrderDetailProjection.NAME, List.of(OrderDetailProjection.TABLE),
-            OrderTimelineProjection.NAME, List.of(OrderTimelineProjection.TABLE),
-            OrderNotesProjection.NAME, List.of(OrderNotesProjection.TABLE),
-            OrderListProjection.NAME, List.of(OrderListProjection.TABLE),
-            AuditProjection.NAME, List.of(AuditProjection.TABLE));
-    /** Projections whose live handler is a streaming processor (may lag); the others live in the command's transaction. */
-    static final Set<String> STREAMING = Set.of(OrderListProjection.NAME, AuditProjection.NAME);
-
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -73,21 +60,17 @@ public class ProjectionReplays implements ProjectionControlPort {
         this.deadLetters = deadLetters;
     }
 
-    public static boolean isStreaming(String projection) {
-        return STREAMING.contains(projection);
-    }
-
     /** The processor running every projection's replay handler. */
     public static final String REBUILD_PROCESSOR = "projection-rebuild";
 
     @Override
     public boolean exists(String name) {
-        return TABLES.containsKey(name);
+        return Projection.named(name).isPresent();
     }
 
     @Override
     public synchronized void startReplay(String name) {
-        if (!TABLES.containsKey(name)) {
+        if (Projection.named(name).isEmpty()) {
             throw new IllegalArgumentException("no projection " + name);
         }
         if (slots.current(name).replaying() != null) {
@@ -125,7 +108,8 @@ public class ProjectionReplays implements ProjectionControlPort {
                 if (slot == null) {
                     continue;
                 }
-                for (String table : TABLES.get(pointer.projection())) {
+                for (String table :
+                        Projection.named(pointer.projection()).orElseThrow().tables()) {
                     jdbc.sql("TRUNCATE " + ProjectionSlots.table(table, slot)).update();
                 }
                 jdbc.sql("""
@@ -220,7 +204,10 @@ public class ProjectionReplays implements ProjectionControlPort {
     public List<ProjectionStatus> statuses() {
         long head = head();
         var statuses = new ArrayList<ProjectionStatus>();
-        for (String name : TABLES.keySet().stream().sorted().toList()) {
+        for (var projection : Arrays.stream(Projection.values())
+                .sorted(Comparator.comparing(Projection::projectionName))
+                .toList()) {
+            String name = projection.projectionName();
             var row = jdbc.sql("""
                             SELECT replaying_slot, replay_started_at, replay_target_position FROM projection_slot
                             WHERE name = :name""")
@@ -228,7 +215,7 @@ public class ProjectionReplays implements ProjectionControlPort {
                     .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getObject(3)})
                     .single();
             if (row[0] == null) {
-                long position = STREAMING.contains(name) ? position(name).orElse(0) : head;
+                long position = projection.streams() ? position(name).orElse(0) : head;
                 statuses.add(new ProjectionStatus(name, "live", position, 100.0, null, null));
                 continue;
             }
@@ -255,10 +242,11 @@ public class ProjectionReplays implements ProjectionControlPort {
     public Map<String, Long> lag() {
         long head = head();
         var lag = new LinkedHashMap<String, Long>();
-        for (String name : TABLES.keySet()) {
+        for (var projection : Projection.values()) {
+            String name = projection.projectionName();
             lag.put(
                     name,
-                    STREAMING.contains(name) ? Math.max(0, head - position(name).orElse(0)) : 0L);
+                    projection.streams() ? Math.max(0, head - position(name).orElse(0)) : 0L);
         }
         return lag;
     }

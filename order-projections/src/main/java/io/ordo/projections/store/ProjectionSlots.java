@@ -1,7 +1,6 @@
 package io.ordo.projections.store;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,9 +77,5 @@ public final class ProjectionSlots {
             throw new IllegalStateException("unknown projection slot " + slot);
         }
         return base + "_" + slot;
-    }
-
-    Optional<String> replaying(String projection) {
-        return Optional.ofNullable(current(projection).replaying());
     }
 }

@@ -1,0 +1,103 @@
+package io.ordo.projections;
+
+import io.ordo.projections.audit.AuditProjection;
+import io.ordo.projections.order.OrderDetailProjection;
+import io.ordo.projections.order.OrderListProjection;
+import io.ordo.projections.order.OrderNotesProjection;
+import io.ordo.projections.order.OrderTimelineProjection;
+import io.ordo.projections.store.ProjectionSlots;
+import io.ordo.projections.store.ProjectionSlots.Role;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every read model Ordo projects, declared once: its name (that of its live processor and of its pointer row in
+ * {@code projection_slot}), the tables it owns (without the {@code _blue}/{@code _green} suffix), whether it is
+ * written in the command's transaction or streams behind it, and how its handler is built. The Axon wiring, the
+ * processors, the rebuilds and the lag gauges all read this list: a new read model is its handler class, its
+ * migration and one constant here.
+ */
+public enum Projection {
+    ORDER_DETAIL(
+            OrderDetailProjection.NAME,
+            List.of(OrderDetailProjection.TABLE),
+            Delivery.IN_COMMAND_TRANSACTION,
+            OrderDetailProjection::new),
+    ORDER_TIMELINE(
+            OrderTimelineProjection.NAME,
+            List.of(OrderTimelineProjection.TABLE),
+            Delivery.IN_COMMAND_TRANSACTION,
+            OrderTimelineProjection::new),
+    ORDER_NOTES(
+            OrderNotesProjection.NAME,
+            List.of(OrderNotesProjection.TABLE),
+            Delivery.IN_COMMAND_TRANSACTION,
+            (jdbc, slots, role) -> new OrderNotesProjection(JdbcClient.create(jdbc), slots, role)),
+    ORDER_LIST(
+            OrderListProjection.NAME, List.of(OrderListProjection.TABLE), Delivery.STREAMING, OrderListProjection::new),
+    AUDIT(AuditProjection.NAME, List.of(AuditProjection.TABLE), Delivery.STREAMING, AuditProjection::new);
+
+    /** How a projection's live handler gets its events. */
+    public enum Delivery {
+        /**
+         * In a subscribing processor, within the command's unit of work and database transaction: an immediate read
+         * sees the write on any node, and a handler that fails fails the command.
+         */
+        IN_COMMAND_TRANSACTION,
+        /** In a pooled streaming processor of its own, in batches behind the commands; a failing event is parked. */
+        STREAMING
+    }
+
+    /** Builds a handler instance of the projection, live or replaying. */
+    @FunctionalInterface
+    public interface Handlers {
+        Object create(JdbcTemplate jdbc, ProjectionSlots slots, Role role);
+    }
+
+    private final String projectionName;
+    private final List<String> tables;
+    private final Delivery delivery;
+    private final Handlers handlers;
+
+    Projection(String projectionName, List<String> tables, Delivery delivery, Handlers handlers) {
+        this.projectionName = projectionName;
+        this.tables = tables;
+        this.delivery = delivery;
+        this.handlers = handlers;
+    }
+
+    /** The projection's name, e.g. {@code order-list}: that of its live processor and pointer row. */
+    public String projectionName() {
+        return projectionName;
+    }
+
+    public List<String> tables() {
+        return tables;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    public boolean streams() {
+        return delivery == Delivery.STREAMING;
+    }
+
+    public Object handler(JdbcTemplate jdbc, ProjectionSlots slots, Role role) {
+        return handlers.create(jdbc, slots, role);
+    }
+
+    /** Every projection's name, in the order of declaration. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Projection::projectionName).toList();
+    }
+
+    public static Optional<Projection> named(String name) {
+        return Arrays.stream(values())
+                .filter(p -> p.projectionName.equals(name))
+                .findFirst();
+    }
+}
