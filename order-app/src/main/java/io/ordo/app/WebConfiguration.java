@@ -1,13 +1,13 @@
 package io.ordo.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ordo.adapters.web.WebJsonConfiguration;
 import io.ordo.adapters.web.admin.AdminController;
 import io.ordo.adapters.web.audit.AuditController;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.adapters.web.filter.NulCharacterFilter;
 import io.ordo.adapters.web.filter.RateLimitFilter;
 import io.ordo.adapters.web.filter.RequestSizeLimitFilter;
+import io.ordo.adapters.web.json.WebJsonConfiguration;
 import io.ordo.adapters.web.order.OrderController;
 import io.ordo.adapters.web.order.WorkflowController;
 import io.ordo.adapters.web.problem.ProblemAdvice;

@@ -29,9 +29,13 @@ public final class Currencies {
                 .orElseThrow(() -> InvalidOrderException.of("currency", "is not an ISO 4217 currency code"));
     }
 
-    /** True when {@code amount} has no more decimals than the currency allows (trailing zeros do not count). */
+    /**
+     * True when {@code amount} is written with no more decimals than the currency has: {@code 1.000} does not fit
+     * USD, nor {@code 1.00} JPY, though their values would. Money is answered with exactly the currency's decimals,
+     * so a client that writes more was counting on a precision Ordo does not keep.
+     */
     public static boolean fits(BigDecimal amount, String code) {
-        return amount.stripTrailingZeros().scale() <= decimals(code);
+        return amount.scale() <= decimals(code);
     }
 
     /** The amount with exactly the currency's decimals; exact for amounts that {@link #fits}. */

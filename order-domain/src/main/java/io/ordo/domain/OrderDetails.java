@@ -6,6 +6,7 @@ import io.ordo.domain.workflow.Workflows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,8 @@ public record OrderDetails(
 
     public OrderDetails {
         customer = customer == null ? Customer.NONE : customer;
-        items = items == null ? List.of() : List.copyOf(items);
+        // a null line is kept (not List.copyOf's NullPointerException) so that violationsFor can name it
+        items = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 
     /** Σ of the lines in the currency's decimals; null for an order without items. */

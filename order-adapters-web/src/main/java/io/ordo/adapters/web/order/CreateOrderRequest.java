@@ -1,5 +1,7 @@
 package io.ordo.adapters.web.order;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.ordo.adapters.web.json.StrictDeserializers;
 import io.ordo.application.port.in.order.NewOrder;
 import io.ordo.domain.Customer;
 import io.ordo.domain.OrderLine;
@@ -23,13 +25,21 @@ public record CreateOrderRequest(
         String currency,
         List<ItemRequest> items,
         Integer leadsPurchased,
+
+        @JsonDeserialize(using = StrictDeserializers.Date.class)
         LocalDate targetDeliveryDate) {
 
     /** The customer as the client states it. */
     public record CustomerRequest(String id, String name, String phone, String email) {}
 
     /** A line item; {@code unitPrice} may be a JSON string or number, read exactly. */
-    public record ItemRequest(String sku, String name, Integer quantity, BigDecimal unitPrice) {}
+    public record ItemRequest(
+            String sku,
+            String name,
+            Integer quantity,
+
+            @JsonDeserialize(using = StrictDeserializers.Money.class)
+            BigDecimal unitPrice) {}
 
     NewOrder toNewOrder() {
         var c = customer == null

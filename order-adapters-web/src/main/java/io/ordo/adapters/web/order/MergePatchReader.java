@@ -1,12 +1,12 @@
 package io.ordo.adapters.web.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ordo.adapters.web.json.StrictText;
 import io.ordo.domain.Customer;
 import io.ordo.domain.DetailsPatch;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -81,9 +81,8 @@ final class MergePatchReader {
                     fields.add(name);
                     String date = text(errors, name, value);
                     if (date != null) {
-                        try {
-                            targetDeliveryDate = LocalDate.parse(date);
-                        } catch (DateTimeParseException e) {
+                        targetDeliveryDate = StrictText.date(date).orElse(null);
+                        if (targetDeliveryDate == null) {
                             errors.add(new FieldViolation(name, "must be a date like 2026-12-31"));
                         }
                     }
@@ -118,8 +117,9 @@ final class MergePatchReader {
             errors.add(new FieldViolation(field, "must be a string"));
             return null;
         }
-        if (value.textValue().indexOf('\u0000') >= 0) {
-            errors.add(new FieldViolation(field, "must not contain NUL characters"));
+        var problem = StrictText.problemWith(value.textValue());
+        if (problem.isPresent()) {
+            errors.add(new FieldViolation(field, problem.get()));
             return null;
         }
         return value.textValue();

@@ -1,11 +1,13 @@
 package io.ordo.adapters.web.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ordo.adapters.web.filter.RequestSizeLimitFilter;
+import io.ordo.adapters.web.json.StrictDeserializers;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import io.ordo.domain.exception.OrdoException;
@@ -15,6 +17,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -39,6 +42,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** Jackson's words for a key given twice in one object (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
     @ExceptionHandler(OrdoException.class)
     ResponseEntity<ProblemDetail> refused(OrdoException e) {
@@ -68,18 +74,27 @@ public class ProblemAdvice {
                     Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown field '" + field + "'."),
                     List.of(new FieldViolation(field, "is not a known field"))));
         }
+        if (cause instanceof StrictDeserializers.Refused refused
+                && !path(refused).isEmpty()) {
+            String field = path(refused);
+            return respond(Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field '" + field + "' is invalid."),
+                    List.of(new FieldViolation(field, refused.getOriginalMessage()))));
+        }
+        if (cause instanceof JsonParseException duplicate
+                && DUPLICATE_FIELD
+                        .matcher(String.valueOf(duplicate.getOriginalMessage()))
+                        .matches()) {
+            var matcher = DUPLICATE_FIELD.matcher(duplicate.getOriginalMessage());
+            matcher.matches();
+            String field = matcher.group(1);
+            return respond(Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field '" + field + "' is given twice."),
+                    List.of(new FieldViolation(field, "must be given once"))));
+        }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             var mismatch = (MismatchedInputException) cause;
             String field = path(mismatch);
-            if (!field.isEmpty()
-                    && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
-                return respond(Problems.withErrors(
-                        Problems.of(
-                                HttpStatus.BAD_REQUEST,
-                                "VALIDATION_FAILED",
-                                "Field '" + field + "' contains a NUL character."),
-                        List.of(new FieldViolation(field, "must not contain NUL characters"))));
-            }
             if (!field.isEmpty()) {
                 String type = mismatch.getTargetType() == null
                         ? "value"

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.ordo.adapters.web.WebJsonConfiguration;
+import io.ordo.adapters.web.json.WebJsonConfiguration;
 import io.ordo.adapters.web.problem.ProblemAdvice;
 import io.ordo.adapters.web.security.SecurityConfiguration;
 import io.ordo.application.port.in.Caller;
