@@ -19,6 +19,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -80,9 +82,14 @@ class WebConfiguration {
         return registration;
     }
 
+    /**
+     * The API description. Its server is configured ({@code ordo.api.server-url}, relative by default), never read
+     * from the request's Host header, which a client may set to anything.
+     */
     @Bean
-    OpenAPI ordoOpenApi() {
+    OpenAPI ordoOpenApi(@Value("${ordo.api.server-url:/}") String serverUrl) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(serverUrl).description("Ordo")))
                 .info(new Info().title("Ordo").version("1").description("The event-sourced order service"))
                 .components(new Components()
                         .addSecuritySchemes(

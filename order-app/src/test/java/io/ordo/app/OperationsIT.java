@@ -30,7 +30,23 @@ class OperationsIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asText()).startsWith("3.");
         assertThat(docs.json().get("paths").has("/api/orders/{id}/status")).isTrue();
+        assertThat(docs.json().at("/servers/0/url").asText())
+                .as("the server comes from configuration, not from the request's Host")
+                .isEqualTo("/");
         assertThat(new Http(port, null).get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void an_unknown_workflow_is_named_as_a_workflow_and_a_wrong_method_names_the_right_ones() {
+        var viewer = new Http(port, "viewer");
+        var unknown = viewer.get("/api/workflows/nope");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("No workflow 'nope'.");
+        var wrongMethod = viewer.send("DELETE", "/api/workflows", null, null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
 
     @Test

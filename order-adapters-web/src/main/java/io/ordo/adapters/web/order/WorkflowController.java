@@ -1,7 +1,7 @@
 package io.ordo.adapters.web.order;
 
-import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.workflow.ListWorkflowsUseCase;
+import io.ordo.application.port.in.workflow.WorkflowNotFoundException;
 import io.ordo.domain.workflow.Workflow;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public class WorkflowController {
                 .filter(w -> w.name().equals(name))
                 .findFirst()
                 .map(WorkflowResponse::of)
-                .orElseThrow(() -> new OrderNotFoundException("workflow " + name));
+                .orElseThrow(() -> new WorkflowNotFoundException(name));
     }
 
     /** A workflow as {@code GET /api/workflows} answers it. */

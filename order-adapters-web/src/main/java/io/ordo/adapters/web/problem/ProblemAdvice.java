@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -139,7 +140,16 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage()));
+        var problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
+        var allowed = e.getSupportedHttpMethods();
+        if (allowed == null || allowed.isEmpty()) {
+            return respond(problem);
+        }
+        // RFC 9110: a 405 names the methods the resource supports
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .contentType(Problems.PROBLEM_JSON)
+                .allow(allowed.toArray(HttpMethod[]::new))
+                .body(problem);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
