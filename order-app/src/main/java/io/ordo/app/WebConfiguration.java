@@ -11,6 +11,9 @@ import io.ordo.adapters.web.json.WebJsonConfiguration;
 import io.ordo.adapters.web.order.OrderController;
 import io.ordo.adapters.web.order.WorkflowController;
 import io.ordo.adapters.web.problem.ProblemAdvice;
+import io.ordo.adapters.web.problem.ProblemErrorController;
+import io.ordo.adapters.web.problem.ProblemErrorReportValve;
+import io.ordo.adapters.web.problem.RejectedRequests;
 import io.ordo.adapters.web.report.ReportController;
 import io.ordo.adapters.web.security.SecurityConfiguration;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
@@ -21,13 +24,18 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +46,7 @@ import org.springframework.context.annotation.Import;
     AdminController.class,
     WorkflowController.class,
     ProblemAdvice.class,
+    ProblemErrorController.class,
     SecurityConfiguration.class,
     WebJsonConfiguration.class
 })
@@ -80,6 +89,28 @@ class WebConfiguration {
         var registration = new FilterRegistrationBean<>(new NulCharacterFilter(json));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
+    }
+
+    /** Requests the security firewall refuses answer as problems (RejectedRequests). */
+    @Bean
+    WebSecurityCustomizer rejectedRequestsAsProblems(ObjectMapper json) {
+        return web -> web.requestRejectedHandler(new RejectedRequests(json));
+    }
+
+    /** Tomcat's own error answers are problems too, not its HTML page (ProblemErrorReportValve). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+            // an encoded slash reaches the security firewall, which refuses it like every other path that cannot
+            // name a resource (404), instead of Tomcat's bare 400
+            factory.addConnectorCustomizers(
+                    connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        };
     }
 
     /**

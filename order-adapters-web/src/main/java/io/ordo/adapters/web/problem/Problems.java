@@ -42,6 +42,48 @@ public final class Problems {
         return of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body is larger than 1 MiB.");
     }
 
+    /**
+     * The headers Spring Security writes on every answer it sees; answers made before its header writer runs (the
+     * firewall's) or outside Spring altogether (Tomcat's) carry them through {@link #writeOutsideSecurity}.
+     */
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "X-XSS-Protection", "0",
+            "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+            "Pragma", "no-cache",
+            "Expires", "0");
+
+    /** The contract's code for an answer of {@code status} that no handler of ours chose. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "RATE_LIMITED";
+            case 503 -> "UNAVAILABLE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+        };
+    }
+
+    /** A problem for {@code status} with the contract's code for it and a plain detail. */
+    public static ProblemDetail forStatus(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return of(known == null ? HttpStatus.BAD_REQUEST : known, codeFor(status), detail);
+    }
+
+    /** {@link #write}, adding the {@link #SECURITY_HEADERS} that no security filter will add. */
+    public static void writeOutsideSecurity(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
+        SECURITY_HEADERS.forEach(response::setHeader);
+        write(response, json, problem);
+    }
+
     /** For the filters that answer before Spring MVC does (security, size limits). */
     public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
             throws IOException {
