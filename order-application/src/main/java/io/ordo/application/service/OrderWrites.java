@@ -18,7 +18,8 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 /**
  * Runs writes: the one path every command takes. A write to an existing order is judged in the contract's order
  * of refusals (404, then the request's rules that need the order, 403, 412) before its command is sent; Axon's
- * refusals come back as ours; racing writers without {@code If-Match} are applied one after the other.
+ * refusals come back as ours; racing writers without {@code If-Match} are applied one after the other, and one
+ * with {@code If-Match} that loses the race hears 412 (its version is stale), never 409.
  */
 public final class OrderWrites {
 
@@ -60,7 +61,11 @@ public final class OrderWrites {
             } catch (ConflictingAggregateVersionException stale) {
                 throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
             } catch (ConcurrencyException lostRace) {
-                if (ifMatch != null || attempt == ATTEMPTS) {
+                if (ifMatch != null) {
+                    // another writer got in between: the version the client named is no longer the order's
+                    throw new PreconditionFailedException(ifMatch, current.version() + 1);
+                }
+                if (attempt == ATTEMPTS) {
                     throw new ConcurrentModificationException(write.orderId());
                 }
             }

@@ -122,10 +122,10 @@ class ChangeOrderStatusServiceTest {
     }
 
     @Test
-    void with_if_match_a_lost_race_is_not_retried() {
+    void with_if_match_a_lost_race_is_a_stale_version_and_not_retried() {
         commands.failures.add(new ConcurrencyException("lost"));
         assertThatThrownBy(() -> service.changeStatus(Fakes.caller("agent", "acme", "agent"), id, toPending, 4L))
-                .isInstanceOf(ConcurrentModificationException.class);
+                .isInstanceOf(PreconditionFailedException.class);
         assertThat(commands.sent).hasSize(1);
     }
 }
