@@ -137,12 +137,7 @@ public class Order {
     @CommandHandler
     void handle(UpdateOrderDetailsCommand cmd) {
         var workflow = workflow();
-        workflow.requireJustification(cmd.justification());
-        OrderDetails next = cmd.patch().applyTo(details);
-        List<FieldViolation> errors = next.violationsFor(workflow);
-        if (!errors.isEmpty()) {
-            throw new InvalidOrderException(errors);
-        }
+        OrderDetails next = requireValidPatch(workflow, details, cmd.patch(), cmd.justification());
         if (!workflow.isEditable(status)) {
             throw new NotEditableException(
                     "A %s order in status '%s' can no longer be changed.".formatted(workflow.name(), status));
@@ -270,6 +265,21 @@ public class Order {
 
     // The rules of a request's own fields. The application judges them too, before it looks the order up,
     // because the contract ranks a 400 before a 404, 403 or 412; the aggregate judges them for every other sender.
+
+    /**
+     * A patch's rules: the justification the workflow asks for, and the details it leaves behind must be valid for
+     * the workflow. Answers those details.
+     */
+    public static OrderDetails requireValidPatch(
+            Workflow workflow, OrderDetails current, DetailsPatch patch, String justification) {
+        workflow.requireJustification(justification);
+        OrderDetails next = patch.applyTo(current);
+        List<FieldViolation> errors = next.violationsFor(workflow);
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        return next;
+    }
 
     /** A status change names its target status. */
     public static void requireStatusNamed(String status) {

@@ -2,7 +2,11 @@ package io.ordo.application.port.in;
 
 import io.ordo.domain.Contact;
 import io.ordo.domain.Customer;
+import io.ordo.domain.OrderDetails;
+import io.ordo.domain.OrderLine;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -48,6 +52,32 @@ public record OrderView(
 
     /** The last carrier and tracking number recorded with a status change. */
     public record Shipping(String carrier, String trackingNumber) {}
+
+    /** The order's details as the domain holds them, for judging a change against them before it is sent. */
+    public OrderDetails details() {
+        var lines = items == null
+                ? List.<OrderLine>of()
+                : items.stream()
+                        .map(l -> new OrderLine(
+                                l.sku(),
+                                l.name(),
+                                l.quantity(),
+                                l.unitPrice() == null ? null : new BigDecimal(l.unitPrice())))
+                        .toList();
+        return new OrderDetails(
+                customer,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                lines,
+                leads == null ? null : leads.purchased(),
+                leads == null || leads.targetDeliveryDate() == null
+                        ? null
+                        : LocalDate.parse(leads.targetDeliveryDate()));
+    }
 
     public OrderView withAllowedTransitions(List<String> transitions) {
         return new OrderView(

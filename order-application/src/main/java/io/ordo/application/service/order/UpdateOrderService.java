@@ -7,6 +7,7 @@ import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrite;
 import io.ordo.application.service.OrderWrites;
 import io.ordo.domain.DetailsPatch;
+import io.ordo.domain.Order;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
 import io.ordo.domain.workflow.Workflows;
 
@@ -25,7 +26,8 @@ public final class UpdateOrderService implements UpdateOrderUseCase {
     public OrderView update(Caller caller, String orderId, DetailsPatch patch, String justification, Long ifMatch) {
         return writes.apply(OrderWrite.to(orderId, caller)
                 .ifMatch(ifMatch)
-                .judgingBody(order -> Workflows.named(order.workflow()).requireJustification(justification))
+                .judgingBody(order -> Order.requireValidPatch(
+                        Workflows.named(order.workflow()), order.details(), patch, justification))
                 .judgingRights(order -> {
                     if (patch.mentions("location")) {
                         policy.requireWithinLocation(caller, patch.location());
