@@ -8,6 +8,7 @@ import io.ordo.adapters.web.filter.NulCharacterFilter;
 import io.ordo.adapters.web.filter.RateLimitFilter;
 import io.ordo.adapters.web.filter.RequestSizeLimitFilter;
 import io.ordo.adapters.web.json.WebJsonConfiguration;
+import io.ordo.adapters.web.openapi.ApiDocumentation;
 import io.ordo.adapters.web.order.OrderController;
 import io.ordo.adapters.web.order.WorkflowController;
 import io.ordo.adapters.web.problem.ProblemAdvice;
@@ -111,6 +112,12 @@ class WebConfiguration {
             factory.addConnectorCustomizers(
                     connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
         };
+    }
+
+    /** Completes the API description with problems, statuses, headers and the bearer scheme. */
+    @Bean
+    ApiDocumentation apiDocumentation() {
+        return new ApiDocumentation();
     }
 
     /**

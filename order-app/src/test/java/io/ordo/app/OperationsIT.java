@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,6 +35,44 @@ class OperationsIT {
                 .as("the server comes from configuration, not from the request's Host")
                 .isEqualTo("/");
         assertThat(new Http(port, null).get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void the_api_description_states_statuses_problems_headers_and_both_sign_ins() {
+        var docs = new Http(port, null).get("/v3/api-docs").json();
+        var ids = new ArrayList<String>();
+        docs.get("paths").fields().forEachRemaining(path -> {
+            if (!path.getKey().startsWith("/api/")) {
+                return;
+            }
+            path.getValue().fields().forEachRemaining(operation -> {
+                String where = operation.getKey() + " " + path.getKey();
+                ids.add(operation.getValue().path("operationId").asText());
+                var responses = operation.getValue().get("responses");
+                assertThat(responses.has("401")).as(where + " documents 401").isTrue();
+                assertThat(responses
+                                .at("/404/content/application~1problem+json/schema/$ref")
+                                .asText())
+                        .as(where + " answers refusals as problems")
+                        .isEqualTo("#/components/schemas/Problem");
+            });
+        });
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain("", "all", "one", "get", "search");
+        var create = docs.at("/paths/~1api~1orders/post/responses");
+        assertThat(create.has("201")).isTrue();
+        assertThat(create.has("200")).isFalse();
+        assertThat(create.at("/201/headers").has("Location")).isTrue();
+        assertThat(create.at("/201/headers").has("ETag")).isTrue();
+        assertThat(docs.at("/paths/~1api~1orders~1{id}~1notes/post/responses").has("201"))
+                .isTrue();
+        assertThat(docs.at("/paths/~1api~1admin~1projections~1{name}~1replay/post/responses")
+                        .has("202"))
+                .isTrue();
+        assertThat(docs.at("/paths/~1api~1orders~1{id}~1status/post/responses").has("412"))
+                .isTrue();
+        assertThat(docs.at("/components/securitySchemes").has("basic")).isTrue();
+        assertThat(docs.at("/components/securitySchemes/bearer/bearerFormat").asText())
+                .isEqualTo("JWT");
     }
 
     @Test

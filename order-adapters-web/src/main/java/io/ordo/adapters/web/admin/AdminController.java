@@ -34,25 +34,32 @@ public class AdminController {
 
     @GetMapping("/dead-letters")
     @Operation(
+            operationId = "listDeadLetters",
             summary = "Events the projections parked: id, projection, order, event type, error, attempts (no payload)")
     public List<DeadLetterView> deadLetters(Authentication auth) {
         return deadLetters.deadLetters(OrdoPrincipal.callerOf(auth));
     }
 
     @PostMapping("/dead-letters/{id}/retry")
-    @Operation(summary = "Retry the parked events of this letter's order, oldest first")
+    @Operation(
+            operationId = "retryDeadLetter",
+            summary = "Retry the parked events of this letter's order, oldest first")
     public RetryOutcome retry(Authentication auth, @PathVariable String id) {
         return deadLetters.retry(OrdoPrincipal.callerOf(auth), id);
     }
 
     @GetMapping("/projections")
-    @Operation(summary = "Each projection: live or replaying, position, progress, speed, time left")
+    @Operation(
+            operationId = "listProjections",
+            summary = "Each projection: live or replaying, position, progress, speed, time left")
     public List<ProjectionStatus> projections(Authentication auth) {
         return projections.projections(OrdoPrincipal.callerOf(auth));
     }
 
     @PostMapping("/projections/{name}/replay")
-    @Operation(summary = "Rebuild a projection from the first event; queries keep answering meanwhile")
+    @Operation(
+            operationId = "replayProjection",
+            summary = "Rebuild a projection from the first event; queries keep answering meanwhile")
     public ResponseEntity<Void> replay(Authentication auth, @PathVariable String name) {
         projections.replay(OrdoPrincipal.callerOf(auth), name);
         return ResponseEntity.accepted().build();

@@ -47,7 +47,7 @@ public class AuditController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Events across the tenant, newest first")
+    @Operation(operationId = "searchAudit", summary = "Events across the tenant, newest first")
     public AuditPage search(
             Authentication auth,
             @RequestParam(required = false) String actor,
@@ -72,7 +72,7 @@ public class AuditController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "All matching events, streamed as NDJSON or CSV")
+    @Operation(operationId = "exportAudit", summary = "All matching events, streamed as NDJSON or CSV")
     public ResponseEntity<StreamingResponseBody> export(
             Authentication auth,
             @RequestParam(required = false, defaultValue = "ndjson") String format,

@@ -97,7 +97,7 @@ public class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Take a new order")
+    @Operation(operationId = "createOrder", summary = "Take a new order")
     public ResponseEntity<OrderView> create(Authentication auth, @RequestBody CreateOrderRequest body) {
         OrderView order = create.create(caller(auth), body.toNewOrder());
         return ResponseEntity.created(URI.create("/api/orders/" + order.id()))
@@ -106,7 +106,7 @@ public class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One order as it stands now, or as it stood at an instant (asOf)")
+    @Operation(operationId = "getOrder", summary = "One order as it stands now, or as it stood at an instant (asOf)")
     public ResponseEntity<OrderView> get(
             Authentication auth, @PathVariable String id, @RequestParam(required = false) String asOf) {
         if (asOf != null) {
@@ -123,7 +123,7 @@ public class OrderController {
     }
 
     @GetMapping("/{id}/events")
-    @Operation(summary = "The order's stored events, oldest first")
+    @Operation(operationId = "listOrderEvents", summary = "The order's stored events, oldest first")
     public EventPage events(
             Authentication auth,
             @PathVariable String id,
@@ -139,7 +139,7 @@ public class OrderController {
     }
 
     @GetMapping("/{id}/verify")
-    @Operation(summary = "Re-compute the order's hash chain")
+    @Operation(operationId = "verifyOrderHistory", summary = "Re-compute the order's hash chain")
     public ResponseEntity<Map<String, Object>> verify(Authentication auth, @PathVariable String id) {
         ChainVerification result = history.verify(caller(auth), id);
         var body = new LinkedHashMap<String, Object>();
@@ -153,7 +153,7 @@ public class OrderController {
     }
 
     @GetMapping
-    @Operation(summary = "List and search orders")
+    @Operation(operationId = "listOrders", summary = "List and search orders")
     public OrderPage list(
             Authentication auth,
             @RequestParam(required = false) String status,
@@ -222,7 +222,7 @@ public class OrderController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Change an order's details (JSON merge patch)")
+    @Operation(operationId = "updateOrder", summary = "Change an order's details (JSON merge patch)")
     public ResponseEntity<OrderView> patch(
             Authentication auth,
             @PathVariable String id,
@@ -234,7 +234,7 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move an order to another status of its workflow")
+    @Operation(operationId = "changeOrderStatus", summary = "Move an order to another status of its workflow")
     public ResponseEntity<OrderView> changeStatus(
             Authentication auth,
             @PathVariable String id,
@@ -245,7 +245,7 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Cancel an order")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order")
     public ResponseEntity<OrderView> cancel(
             Authentication auth,
             @PathVariable String id,
@@ -256,13 +256,13 @@ public class OrderController {
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "An order's status changes, oldest first")
+    @Operation(operationId = "getOrderTimeline", summary = "An order's status changes, oldest first")
     public List<TimelineEntry> timeline(Authentication auth, @PathVariable String id) {
         return timeline.timeline(caller(auth), id);
     }
 
     @PostMapping(path = "/{id}/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Deliver a lead to a lead campaign")
+    @Operation(operationId = "deliverLead", summary = "Deliver a lead to a lead campaign")
     public ResponseEntity<OrderView> deliverLead(
             Authentication auth,
             @PathVariable String id,
@@ -273,7 +273,7 @@ public class OrderController {
     }
 
     @DeleteMapping("/{id}/leads/{leadId}")
-    @Operation(summary = "Take a delivered lead back")
+    @Operation(operationId = "withdrawLead", summary = "Take a delivered lead back")
     public ResponseEntity<OrderView> withdrawLead(
             Authentication auth,
             @PathVariable String id,
@@ -284,14 +284,14 @@ public class OrderController {
     }
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a note to the order's discussion")
+    @Operation(operationId = "addDiscussionNote", summary = "Add a note to the order's discussion")
     public ResponseEntity<NoteView> addNote(
             Authentication auth, @PathVariable String id, @RequestBody NoteRequest body) {
         return ResponseEntity.status(201).body(addNote.addNote(caller(auth), id, body.text()));
     }
 
     @GetMapping("/{id}/notes")
-    @Operation(summary = "The order's discussion, oldest first")
+    @Operation(operationId = "listDiscussionNotes", summary = "The order's discussion, oldest first")
     public List<NoteView> notes(Authentication auth, @PathVariable String id) {
         return discussion.notes(caller(auth), id);
     }

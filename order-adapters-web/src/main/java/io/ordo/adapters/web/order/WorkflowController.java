@@ -3,6 +3,7 @@ package io.ordo.adapters.web.order;
 import io.ordo.application.port.in.workflow.ListWorkflowsUseCase;
 import io.ordo.application.port.in.workflow.WorkflowNotFoundException;
 import io.ordo.domain.workflow.Workflow;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,13 @@ public class WorkflowController {
     }
 
     @GetMapping
+    @Operation(operationId = "listWorkflows", summary = "Every workflow: statuses, moves and rules")
     public List<WorkflowResponse> all() {
         return workflows.workflows().stream().map(WorkflowResponse::of).toList();
     }
 
     @GetMapping("/{name}")
+    @Operation(operationId = "getWorkflow", summary = "One workflow by name")
     public WorkflowResponse one(@PathVariable String name) {
         return workflows.workflows().stream()
                 .filter(w -> w.name().equals(name))

@@ -1,5 +1,6 @@
 package io.ordo.adapters.web.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The container's error page ({@code /error}, where Tomcat forwards a {@code sendError} from a filter) answers
  * problem+json with the contract's code, in place of Spring Boot's default error JSON.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

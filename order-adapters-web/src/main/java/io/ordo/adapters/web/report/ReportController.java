@@ -26,13 +26,15 @@ public class ReportController {
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "Totals, open and overdue orders, money per currency, cancellation rate")
+    @Operation(
+            operationId = "getReportSummary",
+            summary = "Totals, open and overdue orders, money per currency, cancellation rate")
     public ReportSummary summary(Authentication auth) {
         return reports.summary(OrdoPrincipal.callerOf(auth));
     }
 
     @GetMapping("/time-in-status")
-    @Operation(summary = "How long orders stay in each status, per workflow")
+    @Operation(operationId = "getTimeInStatus", summary = "How long orders stay in each status, per workflow")
     public List<TimeInStatus> timeInStatus(Authentication auth) {
         return reports.timeInStatus(OrdoPrincipal.callerOf(auth));
     }

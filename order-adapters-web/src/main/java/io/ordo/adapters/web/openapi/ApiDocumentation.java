@@ -1,0 +1,184 @@
+package io.ordo.adapters.web.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Completes the served OpenAPI document with what springdoc cannot read from the controllers: the
+ * problem+json answers every operation may give (with their contract codes), the success statuses other than
+ * 200, the headers (ETag, Location, If-Match, Idempotency-Key, Retry-After), and both ways to sign in.
+ */
+public final class ApiDocumentation implements OpenApiCustomizer {
+
+    static final String PROBLEM = "Problem";
+
+    /** Success statuses other than 200, by operation id. */
+    private static final Map<String, String> CREATED =
+            Map.of("createOrder", "201", "addDiscussionNote", "201", "replayProjection", "202");
+
+    /** Operations that answer the order with its ETag. */
+    private static final List<String> ANSWERS_AN_ORDER = List.of(
+            "createOrder",
+            "getOrder",
+            "updateOrder",
+            "changeOrderStatus",
+            "cancelOrder",
+            "deliverLead",
+            "withdrawLead");
+
+    /** Operations that take If-Match. */
+    private static final List<String> TAKES_IF_MATCH =
+            List.of("updateOrder", "changeOrderStatus", "cancelOrder", "deliverLead", "withdrawLead");
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents()
+                .addSchemas(PROBLEM, problemSchema())
+                .addSecuritySchemes(
+                        "bearer",
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("Production: a JWT with the claims sub, tenant, roles, and optional "
+                                        + "location and customer_id."))
+                .addHeaders("ETag", header("The order's version, quoted: send it back as If-Match."))
+                .addHeaders("Location", header("Where the new order is."))
+                .addHeaders("Retry-After", header("Seconds to wait before asking again."));
+        api.setSecurity(
+                List.of(new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("bearer")));
+        api.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().forEach((method, operation) -> complete(method, operation));
+            }
+        });
+    }
+
+    private static void complete(PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        String id = operation.getOperationId();
+        String success = CREATED.get(id);
+        if (success != null && responses.containsKey("200")) {
+            responses.addApiResponse(success, responses.remove("200"));
+        }
+        if (ANSWERS_AN_ORDER.contains(id)) {
+            ApiResponse ok = responses.get(success == null ? "200" : success);
+            if (ok != null) {
+                ok.addHeaderObject("ETag", new Header().$ref("#/components/headers/ETag"));
+                if ("createOrder".equals(id)) {
+                    ok.addHeaderObject("Location", new Header().$ref("#/components/headers/Location"));
+                }
+            }
+        }
+        boolean writes = method != PathItem.HttpMethod.GET;
+        if (writes && method == PathItem.HttpMethod.POST) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name("Idempotency-Key")
+                    .description("At most 255 characters; the same key and body within 24 h replays the first answer.")
+                    .schema(new StringSchema().maxLength(255)));
+        }
+        if (TAKES_IF_MATCH.contains(id)) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name("If-Match")
+                    .description("The ETag the change was made against, or * for any version.")
+                    .schema(new StringSchema()));
+        }
+        var problems = new LinkedHashMap<String, String>();
+        problems.put("400", "MALFORMED_REQUEST or VALIDATION_FAILED: the body, a parameter or a field is wrong.");
+        problems.put("401", "UNAUTHENTICATED: no or bad credentials.");
+        problems.put("403", "FORBIDDEN: the caller sees the resource but may not do this.");
+        problems.put("404", "NOT_FOUND: no such resource for this caller.");
+        if (writes) {
+            problems.put(
+                    "409",
+                    "INVALID_TRANSITION, NOT_EDITABLE, CAPACITY_EXCEEDED, DUPLICATE_LEAD, DISCUSSION_CLOSED, "
+                            + "CONCURRENT_MODIFICATION, DUPLICATE_ORDER_NUMBER or IDEMPOTENCY_KEY_REUSED.");
+            problems.put("413", "PAYLOAD_TOO_LARGE: the body is over 1 MiB.");
+            problems.put("415", "UNSUPPORTED_MEDIA_TYPE: send application/json.");
+        }
+        if (TAKES_IF_MATCH.contains(id)) {
+            problems.put("412", "PRECONDITION_FAILED: If-Match names another version.");
+        }
+        problems.put("429", "RATE_LIMITED: too many requests; see Retry-After.");
+        problems.put("500", "INTERNAL_ERROR: a bug, logged with the correlation id the body repeats.");
+        problems.put("503", "UNAVAILABLE: the database is unreachable; see Retry-After.");
+        problems.forEach((status, description) -> {
+            if (!responses.containsKey(status)) {
+                var response = new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        new MediaType()
+                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                if (status.equals("429") || status.equals("503")) {
+                    response.addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
+                }
+                responses.addApiResponse(status, response);
+            }
+        });
+    }
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new StringSchema());
+    }
+
+    private static Schema<?> problemSchema() {
+        var error = new ObjectSchema()
+                .addProperty("field", new StringSchema().description("Path of the field, e.g. items[0].quantity"))
+                .addProperty("message", new StringSchema())
+                .required(List.of("field", "message"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details, with the contract's code")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty(
+                        "code",
+                        new StringSchema()
+                                ._enum(List.of(
+                                        "MALFORMED_REQUEST",
+                                        "VALIDATION_FAILED",
+                                        "UNAUTHENTICATED",
+                                        "FORBIDDEN",
+                                        "NOT_FOUND",
+                                        "METHOD_NOT_ALLOWED",
+                                        "NOT_ACCEPTABLE",
+                                        "INVALID_TRANSITION",
+                                        "NOT_EDITABLE",
+                                        "CAPACITY_EXCEEDED",
+                                        "DUPLICATE_LEAD",
+                                        "DISCUSSION_CLOSED",
+                                        "CONCURRENT_MODIFICATION",
+                                        "DUPLICATE_ORDER_NUMBER",
+                                        "IDEMPOTENCY_KEY_REUSED",
+                                        "PRECONDITION_FAILED",
+                                        "PAYLOAD_TOO_LARGE",
+                                        "UNSUPPORTED_MEDIA_TYPE",
+                                        "RATE_LIMITED",
+                                        "INTERNAL_ERROR",
+                                        "UNAVAILABLE")))
+                .addProperty("errors", new ArraySchema().items(error))
+                .addProperty("correlationId", new StringSchema().nullable(true))
+                .required(List.of("type", "title", "status", "code"));
+    }
+}
