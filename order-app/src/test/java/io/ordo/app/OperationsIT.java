@@ -70,6 +70,20 @@ class OperationsIT {
                 .isTrue();
         assertThat(docs.at("/paths/~1api~1orders~1{id}~1status/post/responses").has("412"))
                 .isTrue();
+        var order = docs.at("/components/schemas/OrderView");
+        assertThat(order.get("required"))
+                .as("every field of an order is always answered")
+                .hasSize(23);
+        assertThat(order.at("/properties/notes/nullable").asBoolean()).isTrue();
+        assertThat(order.at("/properties/id/nullable").asBoolean()).isFalse();
+        assertThat(order.at("/properties/workflow/enum")).hasSize(5);
+        assertThat(docs.at("/components/schemas/ItemRequest/properties/unitPrice/type")
+                        .asText())
+                .as("money is a decimal string")
+                .isEqualTo("string");
+        assertThat(docs.at("/paths/~1api~1orders/get/parameters").findValuesAsText("type"))
+                .as("limit is an integer")
+                .contains("integer");
         assertThat(docs.at("/components/securitySchemes").has("basic")).isTrue();
         assertThat(docs.at("/components/securitySchemes/bearer/bearerFormat").asText())
                 .isEqualTo("JWT");

@@ -70,6 +70,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
                 item.readOperationsMap().forEach((method, operation) -> complete(method, operation));
             }
         });
+        SchemaFacts.apply(api);
     }
 
     private static void complete(PathItem.HttpMethod method, Operation operation) {
@@ -77,7 +78,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
         String id = operation.getOperationId();
         String success = CREATED.get(id);
         if (success != null && responses.containsKey("200")) {
-            responses.addApiResponse(success, responses.remove("200"));
+            responses.addApiResponse(
+                    success, responses.remove("200").description(success.equals("201") ? "Created" : "Accepted"));
         }
         if (ANSWERS_AN_ORDER.contains(id)) {
             ApiResponse ok = responses.get(success == null ? "200" : success);
