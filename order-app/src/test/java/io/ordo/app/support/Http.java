@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ public final class Http {
     public Http(int port, String user) {
         this.port = port;
         this.user = user;
+        ApiContract.prepare(port);
     }
 
     public int port() {
@@ -61,6 +63,12 @@ public final class Http {
         }
     }
 
+    private static Map<String, String> sentHeaders(HttpRequest request) {
+        var headers = new LinkedHashMap<String, String>();
+        request.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return headers;
+    }
+
     public Answer get(String path) {
         return send("GET", path, null, null);
     }
@@ -88,8 +96,10 @@ public final class Http {
                 "POST",
                 path,
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+                body,
                 null,
-                "application/json");
+                "application/json",
+                Map.of());
     }
 
     public Answer send(String method, String path, String body, String ifMatch, String contentType) {
@@ -99,8 +109,10 @@ public final class Http {
                 body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                body,
                 ifMatch,
-                body == null ? null : contentType);
+                body == null ? null : contentType,
+                Map.of());
     }
 
     /** A POST with an Idempotency-Key. */
@@ -109,20 +121,17 @@ public final class Http {
                 "POST",
                 path,
                 HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8),
+                json,
                 null,
                 "application/json",
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private Answer send(
-            String method, String path, HttpRequest.BodyPublisher body, String ifMatch, String contentType) {
-        return send(method, path, body, ifMatch, contentType, Map.of());
-    }
-
-    private Answer send(
             String method,
             String path,
             HttpRequest.BodyPublisher body,
+            String text,
             String ifMatch,
             String contentType,
             Map<String, String> headers) {
@@ -142,6 +151,15 @@ public final class Http {
         }
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(
+                    port,
+                    method,
+                    path,
+                    sentHeaders(request.build()),
+                    text,
+                    response.statusCode(),
+                    response.headers(),
+                    response.body());
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);

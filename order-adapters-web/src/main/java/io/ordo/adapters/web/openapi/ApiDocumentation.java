@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -47,6 +49,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
     /** Operations that take If-Match. */
     private static final List<String> TAKES_IF_MATCH =
             List.of("updateOrder", "changeOrderStatus", "cancelOrder", "deliverLead", "withdrawLead");
+
+    private static final String IF_MATCH = "The ETag the change was made against, or * for any version.";
 
     @Override
     public void customise(OpenAPI api) {
@@ -98,10 +102,17 @@ public final class ApiDocumentation implements OpenApiCustomizer {
                     .schema(new StringSchema().maxLength(255)));
         }
         if (TAKES_IF_MATCH.contains(id)) {
-            operation.addParametersItem(new HeaderParameter()
-                    .name("If-Match")
-                    .description("The ETag the change was made against, or * for any version.")
-                    .schema(new StringSchema()));
+            var declared = operation.getParameters() == null
+                    ? Optional.<Parameter>empty()
+                    : operation.getParameters().stream()
+                            .filter(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))
+                            .findFirst();
+            declared.ifPresentOrElse(
+                    ifMatch -> ifMatch.description(IF_MATCH),
+                    () -> operation.addParametersItem(new HeaderParameter()
+                            .name("If-Match")
+                            .description(IF_MATCH)
+                            .schema(new StringSchema())));
         }
         var problems = new LinkedHashMap<String, String>();
         problems.put("400", "MALFORMED_REQUEST or VALIDATION_FAILED: the body, a parameter or a field is wrong.");
@@ -154,6 +165,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().description("The path that was asked"))
                 .addProperty(
                         "code",
                         new StringSchema()

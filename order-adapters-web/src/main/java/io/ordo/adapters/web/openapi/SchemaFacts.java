@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -51,8 +52,8 @@ final class SchemaFacts {
             Map.entry("Shipping", Set.of("carrier", "trackingNumber")),
             Map.entry("Line", Set.of("name")),
             Map.entry("TimelineEntry", Set.of("previousStatus", "reason", "note", "carrier", "trackingNumber")),
-            Map.entry("StoredEventView", Set.of("revision", "by", "payload")),
-            Map.entry("AuditEntry", Set.of("orderNumber", "reason", "by")),
+            Map.entry("StoredEventView", Set.of("revision", "by", "source", "payload")),
+            Map.entry("AuditEntry", Set.of("orderNumber", "reason", "by", "source")),
             Map.entry("OrderPage", Set.of("nextCursor")),
             Map.entry("EventPage", Set.of("nextCursor")),
             Map.entry("AuditPage", Set.of("nextCursor")),
@@ -85,7 +86,7 @@ final class SchemaFacts {
             Schema<?> schema = schemas.get(name);
             if (schema != null && schema.getProperties() != null) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-                nullable.forEach(field -> nullable(schema, field));
+                nullable.forEach(field -> nullable(schemas, schema, field));
             }
         });
         REQUIRED_IN_BODIES.forEach((name, required) -> {
@@ -95,7 +96,7 @@ final class SchemaFacts {
                 schema.getProperties().keySet().stream()
                         .filter(field -> !required.contains(field))
                         .toList()
-                        .forEach(field -> nullable(schema, field));
+                        .forEach(field -> nullable(schemas, schema, field));
             }
         });
         enumerate(schemas, "CreateOrderRequest", "workflow", workflows);
@@ -106,7 +107,14 @@ final class SchemaFacts {
         enumerate(schemas, "StoredEventView", "source", SOURCES);
         enumerate(schemas, "AuditEntry", "source", SOURCES);
         enumerate(schemas, "ProjectionStatus", "state", List.of("live", "replaying"));
-        replace(schemas, "ItemRequest", "unitPrice", money("The price of one, with at most the currency's decimals"));
+        replace(
+                schemas,
+                "ItemRequest",
+                "unitPrice",
+                new Schema<>()
+                        .description("The price of one, with at most the currency's decimals: a decimal string "
+                                + "(preferred: exact in every client) or a JSON number")
+                        .anyOf(List.of(money("A decimal string"), new NumberSchema())));
         replace(schemas, "Line", "unitPrice", money("The price of one, with exactly the currency's decimals"));
         replace(schemas, "Line", "lineTotal", money("quantity × unitPrice"));
         replace(
@@ -115,6 +123,11 @@ final class SchemaFacts {
                 "totalAmount",
                 money("The sum of the lines; null without items").nullable(true));
         property(schemas.get("Leads"), "targetDeliveryDate").format("date");
+        var payload = new ObjectSchema()
+                .description("The event as stored: see docs/events.md")
+                .nullable(true);
+        payload.additionalProperties(true);
+        schemas.get("StoredEventView").getProperties().put("payload", payload);
         schemas.put("OrderPatch", orderPatch());
         schemas.put(
                 "ChainVerification",
@@ -249,16 +262,13 @@ final class SchemaFacts {
         }
     }
 
-    /** Marks a field nullable; a reference is wrapped in allOf, since OpenAPI 3.0 ignores a $ref's siblings. */
-    private static void nullable(Schema<?> schema, String field) {
+    /** Marks a field nullable; for a reference, the object it names (each is used by one owner only). */
+    private static void nullable(Map<String, Schema> schemas, Schema<?> schema, String field) {
         Schema<?> property = property(schema, field);
         if (property.get$ref() != null) {
-            schema.getProperties()
-                    .put(
-                            field,
-                            new Schema<>()
-                                    .allOf(List.of(new Schema<>().$ref(property.get$ref())))
-                                    .nullable(true));
+            // OpenAPI 3.0 ignores a $ref's siblings: the object's own schema says it may be null
+            schemas.get(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1))
+                    .setNullable(true);
         } else {
             property.setNullable(true);
         }
