@@ -26,6 +26,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -161,7 +162,9 @@ class AxonConfiguration {
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             ProjectionSlots slots,
-            ProjectionDeadLetters deadLetters) {
-        return new ProjectionReplays(processing, jdbc, new TransactionTemplate(transactionManager), slots, deadLetters);
+            ProjectionDeadLetters deadLetters,
+            Serializer serializer) {
+        return new ProjectionReplays(
+                processing, jdbc, new TransactionTemplate(transactionManager), slots, deadLetters, serializer);
     }
 }

@@ -1,13 +1,10 @@
 package io.ordo.projections.rebuild;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.application.port.in.admin.ProjectionStatus;
 import io.ordo.application.port.out.ProjectionControlPort;
 import io.ordo.projections.Projection;
 import io.ordo.projections.deadletter.ProjectionDeadLetters;
 import io.ordo.projections.store.ProjectionSlots;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,14 +45,16 @@ public class ProjectionReplays implements ProjectionControlPort {
     private final TransactionTemplate transactions;
     private final ProjectionSlots slots;
     private final ProjectionDeadLetters deadLetters;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Serializer tokenSerializer;
 
     public ProjectionReplays(
             EventProcessingConfiguration processing,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             ProjectionSlots slots,
-            ProjectionDeadLetters deadLetters) {
+            ProjectionDeadLetters deadLetters,
+            Serializer tokenSerializer) {
+        this.tokenSerializer = tokenSerializer;
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -257,40 +259,43 @@ public class ProjectionReplays implements ProjectionControlPort {
                 .single();
     }
 
-    /** The position a processor has read up to (the lowest over its segments). */
+    /**
+     * The position a processor has read up to (the lowest over its segments), on whichever node its segments run.
+     * Read from {@code token_entry} rather than through Axon's {@code TokenStore.fetchToken}, which claims the
+     * token it returns; the tokens are read with Axon's own serializer and {@link TrackingToken#position()}.
+     */
     OptionalLong position(String processorName) {
-        var tokens = jdbc.sql("SELECT token FROM token_entry WHERE processor_name = :p")
+        var tokens = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :p")
                 .param("p", processorName)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> new StoredToken(rs.getBytes(1), rs.getString(2)))
                 .list();
         if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
         long lowest = Long.MAX_VALUE;
-        for (byte[] token : tokens) {
-            if (token == null) {
-                return OptionalLong.of(-1);
-            }
-            lowest = Math.min(lowest, lowerBound(token));
+        for (StoredToken token : tokens) {
+            lowest = Math.min(lowest, positionOf(token));
         }
         return OptionalLong.of(lowest);
     }
 
-    private long lowerBound(byte[] token) {
+    private record StoredToken(byte[] bytes, String type) {}
+
+    /**
+     * The highest event a segment has seen, or -1 before its first. A replay token (Axon starts a new streaming
+     * processor with one) stands where its current token stands. Gaps below the position are events that were not
+     * committed when it read them, or never will be (a rolled-back insert leaves one for good); whatever commits
+     * later is written by the live handlers into the rebuilt tables too, so the rebuild need not wait for gaps.
+     */
+    private long positionOf(StoredToken token) {
+        if (token.bytes() == null || token.type() == null) {
+            return -1;
+        }
         try {
-            JsonNode node = json.readTree(token);
-            if (node.has("tokenAtReset")) {
-                // a replay token (Axon starts a new streaming processor with one): where it stands now
-                node = node.path("currentToken");
-                if (node.isMissingNode() || node.isNull()) {
-                    return -1;
-                }
-            }
-            // the highest event seen. Gaps below it are events that were not committed when it read them, or never
-            // will be (a rolled-back insert leaves one for good); whatever commits later is written by the live
-            // handlers into the rebuilt tables too, so the rebuild need not wait for gaps to close
-            return node.path("index").asLong(-1);
-        } catch (IOException unreadable) {
+            TrackingToken tracking = tokenSerializer.deserialize(
+                    new SimpleSerializedObject<>(token.bytes(), byte[].class, token.type(), null));
+            return tracking == null ? -1 : tracking.position().orElse(-1);
+        } catch (RuntimeException unreadable) {
             return -1;
         }
     }
