@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * CONTRACT.md section 2 as one table: every demo user × every order endpoint × (their own order, another's
+ * The access rules of docs/api.md as one table: every demo user × every order endpoint × (their own order, another's
  * in the tenant, another location's, another tenant's) → the status code, asserted cell by cell, and no
  * list leaks a row the user may not see.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every workflow's whole from × to matrix, through the aggregate. The expected moves are written out
- * literally below, copied from CONTRACT.md section 5, so a wrong workflow definition cannot pass its own test.
+ * literally below, copied from the API guide (docs/api.md), so a wrong workflow definition cannot pass its own test.
  */
 class OrderTransitionMatrixTest {
 

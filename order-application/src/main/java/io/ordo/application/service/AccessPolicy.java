@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The access policy of CONTRACT.md section 2, as data: which role may do which action, and which orders
+ * The access policy of the API (docs/api.md), as data: which role may do which action, and which orders
  * each role sees. Read it side by side with the contract's action table.
  */
 public final class AccessPolicy {

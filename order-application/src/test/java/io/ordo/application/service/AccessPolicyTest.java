@@ -10,7 +10,7 @@ import io.ordo.application.service.AccessPolicy.Action;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The policy read against CONTRACT.md section 2. */
+/** The policy read against the API guide (docs/api.md). */
 class AccessPolicyTest {
 
     private final AccessPolicy policy = new AccessPolicy();

@@ -4,7 +4,7 @@ import io.ordo.domain.exception.InvalidOrderException;
 import java.util.List;
 import java.util.Optional;
 
-/** The five workflows Ordo serves, exactly as CONTRACT.md section 5 lists them. */
+/** The five workflows Ordo serves, exactly as docs/api.md lists them. */
 public final class Workflows {
 
     /** Orders taken in a customer conversation. */

@@ -27,7 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on any POST under {@code /api} (CONTRACT.md section 3): the first request with a key
+ * {@code Idempotency-Key} on any POST under {@code /api} (docs/api.md): the first request with a key
  * runs and its answer (status, body, Location, ETag) is kept for 24 hours; the same key with a JSON-equal body
  * gets that answer again without running, also while the first is still running (it waits, polling, holding
  * no database connection); with another body it gets 409 IDEMPOTENCY_KEY_REUSED. 5xx answers are not kept.

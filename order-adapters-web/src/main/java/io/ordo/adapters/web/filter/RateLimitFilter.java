@@ -17,7 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * 429 {@code RATE_LIMITED} with {@code Retry-After} (CONTRACT.md section 4) for a user who sends more than
+ * 429 {@code RATE_LIMITED} with {@code Retry-After} (docs/api.md) for a user who sends more than
  * {@code perSecond} requests a second to {@code /api}, after a burst of {@code burst}: a token bucket per (tenant,
  * user), refilled continuously. Runs after authentication, so 401 comes first and the bucket is the caller's own.
  * Each node counts on its own: behind a balancer of n nodes a user gets up to n times the rate.

@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The orders of CONTRACT.md section 3: create, read, list, patch, move, cancel, timeline, leads and discussion.
+ * The orders of the API (docs/api.md): create, read, list, patch, move, cancel, timeline, leads and discussion.
  * Talks to use cases only.
  */
 @RestController

@@ -54,7 +54,7 @@ public class ProblemAdvice {
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
             case "PRECONDITION_FAILED" -> HttpStatus.PRECONDITION_FAILED;
-            default -> HttpStatus.CONFLICT; // every business refusal of CONTRACT.md section 4
+            default -> HttpStatus.CONFLICT; // every business refusal of the API (docs/api.md)
         };
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidOrderException invalid) {

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the problem+json bodies (RFC 9457) of CONTRACT.md section 4: every one with its {@code code}. */
+/** Builds the problem+json bodies (RFC 9457) of the API (docs/api.md): every one with its {@code code}. */
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;

@@ -9,7 +9,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The demo users of CONTRACT.md section 2, all with password {@code demo}: for the embedded default only. */
+/** The demo users of the API (docs/api.md), all with password {@code demo}: for the embedded default only. */
 public final class DemoUsers implements UserDetailsService {
 
     private final Map<String, OrdoPrincipal> users = new LinkedHashMap<>();

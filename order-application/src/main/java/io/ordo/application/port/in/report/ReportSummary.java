@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The summary report of CONTRACT.md section 3. Money per currency as strings with the currency's decimals;
+ * The summary report of the API (docs/api.md). Money per currency as strings with the currency's decimals;
  * {@code cancellationRate} a fraction 0–1 with 4 decimals.
  */
 public record ReportSummary(
