@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -17,10 +18,13 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -75,7 +79,41 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             }
         });
         SchemaFacts.apply(api);
+        describeTags(api);
+        if (api.getInfo() != null && api.getInfo().getContact() == null) {
+            api.getInfo().contact(new Contact().name("Ordo").url("https://ordo.io"));
+        }
     }
+
+    /** Every tag an operation uses is declared once, and every operation has a description (its summary at least). */
+    private static void describeTags(OpenAPI api) {
+        var used = new TreeSet<String>();
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getTags() != null) {
+                        used.addAll(operation.getTags());
+                    }
+                    if (operation.getDescription() == null
+                            || operation.getDescription().isBlank()) {
+                        operation.setDescription(
+                                operation.getSummary() == null ? operation.getOperationId() : operation.getSummary());
+                    }
+                }));
+        var declared = api.getTags() == null ? List.<Tag>of() : api.getTags();
+        var tags = new ArrayList<Tag>(declared);
+        used.stream()
+                .filter(name -> declared.stream().noneMatch(tag -> tag.getName().equals(name)))
+                .forEach(name -> tags.add(new Tag().name(name).description(TAGS.getOrDefault(name, name))));
+        api.setTags(tags);
+    }
+
+    private static final Map<String, String> TAGS = Map.of(
+            "Orders", "Orders: create, read, list, change, move, cancel, leads, discussion and history",
+            "Audit", "The audit trail of a tenant: search and export",
+            "Reports", "Reports over the orders a caller sees",
+            "Administration", "The platform operator's projection rebuilds and dead letters",
+            "Workflows", "The workflows, as data");
 
     private static void complete(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses();
