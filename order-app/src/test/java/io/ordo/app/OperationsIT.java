@@ -2,8 +2,12 @@ package io.ordo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +91,23 @@ class OperationsIT {
         assertThat(docs.at("/components/securitySchemes").has("basic")).isTrue();
         assertThat(docs.at("/components/securitySchemes/bearer/bearerFormat").asText())
                 .isEqualTo("JWT");
+    }
+
+    /**
+     * docs/openapi.json is the document the service serves, for readers of the repository and for the client that
+     * order-api-client-test generates from it. A change to the API shows up here first: copy target/openapi.json
+     * over docs/openapi.json and review the difference.
+     */
+    @Test
+    void the_served_description_is_the_one_in_docs() throws IOException {
+        var served = new Http(port, null).get("/v3/api-docs");
+        var json = new ObjectMapper();
+        Files.writeString(
+                Path.of("target", "openapi.json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(served.json()) + "\n");
+        assertThat(served.json())
+                .as("docs/openapi.json is stale: copy order-app/target/openapi.json over it")
+                .isEqualTo(json.readTree(Path.of("..", "docs", "openapi.json").toFile()));
     }
 
     @Test
