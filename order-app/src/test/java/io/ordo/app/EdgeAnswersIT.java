@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +56,13 @@ class EdgeAnswersIT {
                 : "GET /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(20_000)
                         + "\r\nConnection: close\r\n\r\n";
         assertProblem(send(request), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void the_api_description_does_not_reflect_the_host_a_client_names() throws IOException {
+        var answer = send("GET /v3/api-docs HTTP/1.1\r\nHost: evil.example:666\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("evil.example").contains("\"servers\":[{\"url\":\"/\"");
     }
 
     private static void assertProblem(RawAnswer answer, int status, String code) {
