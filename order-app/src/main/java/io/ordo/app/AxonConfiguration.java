@@ -3,6 +3,7 @@ package io.ordo.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
+import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
 import io.ordo.domain.Order;
 import io.ordo.projections.Projection;
 import io.ordo.projections.deadletter.ProjectionDeadLetters;
@@ -87,7 +88,7 @@ class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider tenantAndActor() {
-        return new SimpleCorrelationDataProvider("tenant", "actor", "idempotencyKey");
+        return new SimpleCorrelationDataProvider("tenant", "actor", "idempotencyKey", "webhookEventId");
     }
 
     @Bean
@@ -128,6 +129,8 @@ class AxonConfiguration {
             }
             processing.registerListenerInvocationErrorHandler(
                     IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
+            processing.registerListenerInvocationErrorHandler(
+                    WebhookDeliveryRecorder.NAME, c -> PropagatingErrorHandler.instance());
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)

@@ -17,6 +17,8 @@ import io.ordo.adapters.web.problem.ProblemErrorReportValve;
 import io.ordo.adapters.web.problem.RejectedRequests;
 import io.ordo.adapters.web.report.ReportController;
 import io.ordo.adapters.web.security.SecurityConfiguration;
+import io.ordo.adapters.web.webhook.WebhookController;
+import io.ordo.adapters.web.webhook.WebhookProviderController;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -46,6 +48,8 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
     ReportController.class,
     AdminController.class,
     WorkflowController.class,
+    WebhookController.class,
+    WebhookProviderController.class,
     ProblemAdvice.class,
     ProblemErrorController.class,
     SecurityConfiguration.class,

@@ -7,6 +7,7 @@ import io.ordo.domain.command.CancelOrderCommand;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import io.ordo.domain.command.CreateOrderCommand;
 import io.ordo.domain.command.DeliverLeadCommand;
+import io.ordo.domain.command.RecordProviderEventCommand;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
 import io.ordo.domain.command.WithdrawLeadCommand;
 import io.ordo.domain.event.DiscussionNoteAdded;
@@ -16,6 +17,7 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.domain.exception.CapacityExceededException;
 import io.ordo.domain.exception.DiscussionClosedException;
 import io.ordo.domain.exception.DuplicateLeadException;
@@ -249,6 +251,25 @@ public class Order {
                 cmd.trackingNumber(),
                 OrderStatusChanged.USER,
                 cmd.actor()));
+    }
+
+    /** A provider's report moves the order as a mapped move allows, and keeps what the provider said. */
+    @CommandHandler
+    void handle(RecordProviderEventCommand cmd) {
+        workflow().requireTransition(status, cmd.status());
+        ShippingFacts shipping = cmd.shipping();
+        apply(new OrderStatusChanged(
+                id,
+                status,
+                cmd.status(),
+                null,
+                null,
+                shipping == null ? null : shipping.carrier(),
+                shipping == null ? null : shipping.trackingNumber(),
+                OrderStatusChanged.WEBHOOK,
+                cmd.provider()));
+        apply(new ProviderEventRecorded(
+                id, cmd.provider(), cmd.eventId(), cmd.providerStatus(), cmd.payment(), shipping));
     }
 
     @CommandHandler

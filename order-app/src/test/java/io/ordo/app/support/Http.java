@@ -73,6 +73,14 @@ public final class Http {
         return send("GET", path, null, null);
     }
 
+    public Answer put(String path, String json) {
+        return send("PUT", path, json, null);
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
     public Answer post(String path, String json) {
         return send("POST", path, json, null);
     }
@@ -113,6 +121,18 @@ public final class Http {
                 ifMatch,
                 body == null ? null : contentType,
                 Map.of());
+    }
+
+    /** A POST with headers of its own (a webhook's signature, say); the body as given, byte for byte. */
+    public Answer postWith(String path, String body, Map<String, String> headers) {
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                body,
+                null,
+                "application/json",
+                headers);
     }
 
     /** A POST with an Idempotency-Key. */

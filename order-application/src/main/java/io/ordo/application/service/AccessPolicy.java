@@ -26,7 +26,13 @@ public final class AccessPolicy {
         POST_NOTES,
         READ_EVENTS,
         AUDIT,
-        REPORTS
+        REPORTS,
+        /** Register webhook providers and notification subscriptions. */
+        INTEGRATIONS,
+        /** Read what webhook providers sent. */
+        WEBHOOK_DELIVERIES,
+        /** Apply a webhook provider's mapped move: a machine's action, no person's. */
+        PROVIDER_MOVE
     }
 
     public static final String ADMIN = "admin";
@@ -36,16 +42,21 @@ public final class AccessPolicy {
     public static final String COMPLIANCE = "compliance";
     public static final String CUSTOMER = "customer";
     public static final String OPERATOR = "operator";
+    /** No person: a webhook provider whose signature verified, acting in its own tenant only. */
+    public static final String WEBHOOK_PROVIDER = Caller.WEBHOOK_PROVIDER;
 
-    private static final Map<Action, Set<String>> ALLOWED = new EnumMap<>(Map.of(
-            Action.READ, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE, CUSTOMER),
-            Action.CREATE, Set.of(ADMIN, MANAGER, AGENT),
-            Action.WRITE, Set.of(ADMIN, MANAGER, AGENT),
-            Action.READ_NOTES, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE),
-            Action.POST_NOTES, Set.of(ADMIN, MANAGER, AGENT),
-            Action.READ_EVENTS, Set.of(ADMIN, MANAGER, COMPLIANCE),
-            Action.AUDIT, Set.of(ADMIN, COMPLIANCE),
-            Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)));
+    private static final Map<Action, Set<String>> ALLOWED = new EnumMap<>(Map.ofEntries(
+            Map.entry(Action.READ, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE, CUSTOMER)),
+            Map.entry(Action.CREATE, Set.of(ADMIN, MANAGER, AGENT)),
+            Map.entry(Action.WRITE, Set.of(ADMIN, MANAGER, AGENT)),
+            Map.entry(Action.READ_NOTES, Set.of(ADMIN, MANAGER, AGENT, VIEWER, COMPLIANCE)),
+            Map.entry(Action.POST_NOTES, Set.of(ADMIN, MANAGER, AGENT)),
+            Map.entry(Action.READ_EVENTS, Set.of(ADMIN, MANAGER, COMPLIANCE)),
+            Map.entry(Action.AUDIT, Set.of(ADMIN, COMPLIANCE)),
+            Map.entry(Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)),
+            Map.entry(Action.INTEGRATIONS, Set.of(ADMIN)),
+            Map.entry(Action.WEBHOOK_DELIVERIES, Set.of(ADMIN, COMPLIANCE)),
+            Map.entry(Action.PROVIDER_MOVE, Set.of(WEBHOOK_PROVIDER))));
 
     /** 403 unless the caller may do {@code action} (call it once the caller is known to see the order). */
     public void require(Caller caller, Action action) {
@@ -84,6 +95,7 @@ public final class AccessPolicy {
         }
         var roles = caller.roles();
         if (roles.contains(ADMIN)
+                || roles.contains(WEBHOOK_PROVIDER)
                 || roles.contains(VIEWER)
                 || roles.contains(COMPLIANCE)
                 || (roles.contains(MANAGER) && caller.location() == null)) {
@@ -99,6 +111,11 @@ public final class AccessPolicy {
             return Optional.of(new OrderScope(caller.tenantId(), null, null, caller.customerId()));
         }
         return Optional.empty();
+    }
+
+    /** The caller a verified webhook provider acts as: its tenant, its name, no person's roles. */
+    public static Caller provider(String tenant, String name) {
+        return new Caller(name, tenant, Set.of(WEBHOOK_PROVIDER), null, null);
     }
 
     /** The moves this caller may make on the order now: none for those who may not write. */

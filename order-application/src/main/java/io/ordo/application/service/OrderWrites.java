@@ -9,6 +9,7 @@ import io.ordo.application.port.in.idempotency.IdempotencyContext;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.exception.OrdoException;
 import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -78,7 +79,12 @@ public final class OrderWrites {
      * the command causes.
      */
     public void send(Object command, Caller caller) {
-        var metaData = new HashMap<String, Object>();
+        send(command, caller, Map.of());
+    }
+
+    /** {@link #send(Object, Caller)} with more metadata for the events, e.g. a webhook's event id. */
+    public void send(Object command, Caller caller, Map<String, ?> extraMetaData) {
+        var metaData = new HashMap<String, Object>(extraMetaData);
         metaData.put("actor", caller.userId());
         if (caller.tenantId() != null) {
             metaData.put("tenant", caller.tenantId());

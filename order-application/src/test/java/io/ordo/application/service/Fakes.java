@@ -70,7 +70,8 @@ public final class Fakes {
                 List.of(),
                 null,
                 null,
-                new OrderView.Shipping(null, null),
+                new OrderView.Shipping(null, null, null, null),
+                null,
                 createdBy,
                 Instant.EPOCH,
                 null,
@@ -150,6 +151,14 @@ public final class Fakes {
                 return Optional.empty();
             }
             return Optional.of(view);
+        }
+
+        @Override
+        public Optional<OrderView> findByNumber(OrderScope scope, String orderNumber) {
+            return views.values().stream()
+                    .filter(v -> v.orderNumber().equals(orderNumber))
+                    .findFirst()
+                    .flatMap(v -> find(scope, OrderId.parse(v.id()).orElseThrow()));
         }
 
         @Override

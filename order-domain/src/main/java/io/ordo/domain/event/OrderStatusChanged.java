@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /**
  * An order moved from one status to another. {@code source} is {@code user} when a person asked for the
- * move, {@code system} when a rule made it; {@code actor} is always the user whose command caused it.
+ * move, {@code system} when a rule made it, {@code webhook} when a provider reported it; {@code actor} is the user
+ * whose command caused it, or the provider's name for a webhook.
  */
 @Revision("1")
 public record OrderStatusChanged(
@@ -21,4 +22,5 @@ public record OrderStatusChanged(
 
     public static final String USER = "user";
     public static final String SYSTEM = "system";
+    public static final String WEBHOOK = "webhook";
 }

@@ -85,6 +85,20 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     }
 
     @Override
+    public Optional<OrderView> findByNumber(OrderScope scope, String orderNumber) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("number", orderNumber);
+        String where = "order_number = :number AND " + scopeSql(scope, params);
+        return jdbc.sql("SELECT document FROM "
+                        + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE) + " WHERE "
+                        + where)
+                .params(params)
+                .query(String.class)
+                .optional()
+                .map(json -> ProjectionJson.read(json).toView(today()));
+    }
+
+    @Override
     public List<TimelineEntry> timeline(OrderScope scope, OrderId id) {
         return jdbc.sql("""
                         SELECT status, previous_status, at, by_user, source, reason, note, carrier, tracking_number

@@ -5,6 +5,8 @@ import io.ordo.domain.Contact;
 import io.ordo.domain.Currencies;
 import io.ordo.domain.Customer;
 import io.ordo.domain.OrderLine;
+import io.ordo.domain.PaymentFacts;
+import io.ordo.domain.ShippingFacts;
 import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.LeadDelivered;
 import io.ordo.domain.event.LeadWithdrawn;
@@ -12,6 +14,7 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.domain.workflow.Workflows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,6 +52,9 @@ final class OrderDocument {
     public LocalDate targetDeliveryDate;
     public String carrier;
     public String trackingNumber;
+    public String shippingLocation;
+    public LocalDate estimatedDelivery;
+    public PaymentFacts payment;
     public String createdBy;
     public Instant createdAt;
     public String updatedBy;
@@ -110,6 +116,21 @@ final class OrderDocument {
         touched(e.actor(), at, sequence);
     }
 
+    /** What a provider said; the status change it caused came just before, as its own event. */
+    void apply(ProviderEventRecorded e, Instant at, long sequence) {
+        if (e.payment() != null) {
+            payment = payment == null ? e.payment() : payment.updatedBy(e.payment());
+        }
+        ShippingFacts shipping = e.shipping();
+        if (shipping != null) {
+            if (shipping.carrier() != null) carrier = shipping.carrier();
+            if (shipping.trackingNumber() != null) trackingNumber = shipping.trackingNumber();
+            if (shipping.location() != null) shippingLocation = shipping.location();
+            if (shipping.estimatedDelivery() != null) estimatedDelivery = shipping.estimatedDelivery();
+        }
+        touched(e.provider(), at, sequence);
+    }
+
     void apply(OrderCancelled e, Instant at, long sequence) {
         status = e.to();
         active = false;
@@ -139,6 +160,8 @@ final class OrderDocument {
         if (event instanceof OrderDetailsUpdated e) {
             apply(e, at, sequence);
         } else if (event instanceof OrderStatusChanged e) {
+            apply(e, at, sequence);
+        } else if (event instanceof ProviderEventRecorded e) {
             apply(e, at, sequence);
         } else if (event instanceof OrderCancelled e) {
             apply(e, at, sequence);
@@ -210,7 +233,15 @@ final class OrderDocument {
                 items,
                 totalAmount,
                 leads,
-                new OrderView.Shipping(carrier, trackingNumber),
+                new OrderView.Shipping(
+                        carrier,
+                        trackingNumber,
+                        shippingLocation,
+                        estimatedDelivery == null ? null : estimatedDelivery.toString()),
+                payment == null
+                        ? null
+                        : new OrderView.Payment(
+                                payment.status(), payment.intentId(), payment.transactionHash(), payment.escrowId()),
                 createdBy,
                 createdAt,
                 updatedBy,

@@ -44,12 +44,18 @@ final class SchemaFacts {
                             "currency",
                             "totalAmount",
                             "leads",
+                            "payment",
                             "updatedBy",
                             "updatedAt")),
             Map.entry("Customer", Set.of("id", "name", "phone", "email")),
             Map.entry("Contact", Set.of("contactId", "conversationId", "nameSnapshot", "phoneSnapshot")),
             Map.entry("Leads", Set.of("targetDeliveryDate", "daysRemaining")),
-            Map.entry("Shipping", Set.of("carrier", "trackingNumber")),
+            Map.entry("Shipping", Set.of("carrier", "trackingNumber", "location", "estimatedDelivery")),
+            Map.entry("Payment", Set.of("status", "intentId", "transactionHash", "escrowId")),
+            Map.entry("WebhookProviderView", Set.of()),
+            Map.entry("WebhookOutcome", Set.of("orderId", "status", "reason")),
+            Map.entry("WebhookDeliveryView", Set.of("orderId", "status", "reason")),
+            Map.entry("WebhookDeliveryPage", Set.of("nextCursor")),
             Map.entry("Line", Set.of("name")),
             Map.entry("TimelineEntry", Set.of("previousStatus", "reason", "note", "carrier", "trackingNumber")),
             Map.entry("StoredEventView", Set.of("revision", "by", "source", "payload")),
@@ -73,7 +79,9 @@ final class SchemaFacts {
             "StatusChangeRequest", List.of("status"),
             "CancelOrderRequest", List.of("reason"),
             "NoteRequest", List.of("text"),
-            "LeadRequest", List.of("leadId"));
+            "LeadRequest", List.of("leadId"),
+            "ProviderRequest", List.of("kind", "secret"),
+            "ProviderEventRequest", List.of("id", "status"));
 
     private static final List<String> SOURCES = List.of("user", "system", "webhook");
 
@@ -107,6 +115,10 @@ final class SchemaFacts {
         enumerate(schemas, "StoredEventView", "source", SOURCES);
         enumerate(schemas, "AuditEntry", "source", SOURCES);
         enumerate(schemas, "ProjectionStatus", "state", List.of("live", "replaying"));
+        enumerate(schemas, "ProviderRequest", "kind", List.of("payments", "shipping"));
+        enumerate(schemas, "WebhookProviderView", "kind", List.of("payments", "shipping"));
+        enumerate(schemas, "WebhookOutcome", "outcome", List.of("applied", "duplicate", "rejected"));
+        enumerate(schemas, "WebhookDeliveryView", "outcome", List.of("applied", "duplicate", "rejected"));
         replace(
                 schemas,
                 "ItemRequest",

@@ -54,6 +54,8 @@ public class ProblemAdvice {
             case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
             case "FORBIDDEN" -> HttpStatus.FORBIDDEN;
             case "PRECONDITION_FAILED" -> HttpStatus.PRECONDITION_FAILED;
+            case "UNAUTHENTICATED" -> HttpStatus.UNAUTHORIZED;
+            case "RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.CONFLICT; // every business refusal of the API (docs/api.md)
         };
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
@@ -211,9 +213,7 @@ public class ProblemAdvice {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(Problems.PROBLEM_JSON)
-                .body(problem);
+        return Problems.respond(problem);
     }
 
     /** {@code items[0].quantity} from Jackson's reference path. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** Builds the problem+json bodies (RFC 9457) of the API (docs/api.md): every one with its {@code code}. */
 public final class Problems {
@@ -39,7 +40,19 @@ public final class Problems {
 
     /** 413: the body is over {@link io.ordo.adapters.web.filter.RequestSizeLimitFilter#MAX_BODY_BYTES}. */
     public static ProblemDetail tooLarge() {
-        return of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body is larger than 1 MiB.");
+        return tooLarge("The body is larger than 1 MiB.");
+    }
+
+    /** 413 with the limit that applies where it was hit. */
+    public static ProblemDetail tooLarge(String detail) {
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", detail);
+    }
+
+    /** The answer that carries {@code problem}, as application/problem+json. */
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(PROBLEM_JSON)
+                .body(problem);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ordo.adapters.web.security;
 
+import io.ordo.application.port.in.Caller;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
@@ -23,6 +24,10 @@ public final class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthe
         List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
         if (roles == null || roles.isEmpty()) {
             throw new InvalidBearerTokenException("The token grants no roles.");
+        }
+        if (roles.contains(Caller.WEBHOOK_PROVIDER)) {
+            // a webhook provider is no person: it is proven by a webhook's signature, never by a token
+            throw new InvalidBearerTokenException("The token grants a role no user may have.");
         }
         String claimed = jwt.getClaimAsString("tenant");
         String tenant = claimed == null || claimed.isBlank() ? null : claimed;

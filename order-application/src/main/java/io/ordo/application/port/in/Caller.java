@@ -8,6 +8,9 @@ import java.util.Set;
  */
 public record Caller(String userId, String tenantId, Set<String> roles, String location, String customerId) {
 
+    /** The role of a webhook provider whose signature verified: no person may have it. */
+    public static final String WEBHOOK_PROVIDER = "webhook-provider";
+
     public Caller {
         roles = Set.copyOf(roles);
     }

@@ -32,6 +32,7 @@ public record OrderView(
         String totalAmount,
         Leads leads,
         Shipping shipping,
+        Payment payment,
         String createdBy,
         Instant createdAt,
         String updatedBy,
@@ -50,8 +51,14 @@ public record OrderView(
             String targetDeliveryDate,
             Long daysRemaining) {}
 
-    /** The last carrier and tracking number recorded with a status change. */
-    public record Shipping(String carrier, String trackingNumber) {}
+    /**
+     * The shipment as last recorded: carrier and tracking number from a status change or a carrier's webhook,
+     * location and estimated delivery (ISO date) from a carrier's webhook.
+     */
+    public record Shipping(String carrier, String trackingNumber, String location, String estimatedDelivery) {}
+
+    /** The payment as the payment provider's latest webhook described it; null until one did. */
+    public record Payment(String status, String intentId, String transactionHash, String escrowId) {}
 
     /** The order's details as the domain holds them, for judging a change against them before it is sent. */
     public OrderDetails details() {
@@ -99,6 +106,7 @@ public record OrderView(
                 totalAmount,
                 leads,
                 shipping,
+                payment,
                 createdBy,
                 createdAt,
                 updatedBy,
@@ -126,6 +134,7 @@ public record OrderView(
                 totalAmount,
                 leads,
                 shipping,
+                payment,
                 createdBy,
                 createdAt,
                 updatedBy,

@@ -18,6 +18,9 @@ public interface OrderReadModelPort {
 
     Optional<OrderView> find(OrderScope scope, OrderId id);
 
+    /** The order with this number in the scope, consistent like {@link #find}. */
+    Optional<OrderView> findByNumber(OrderScope scope, String orderNumber);
+
     List<TimelineEntry> timeline(OrderScope scope, OrderId id);
 
     /** The discussion, oldest first; consistent with every acknowledged note like {@link #find}. */

@@ -1,0 +1,75 @@
+package io.ordo.adapters.web.webhook;
+
+import io.ordo.adapters.web.security.OrdoPrincipal;
+import io.ordo.application.port.in.webhook.ManageWebhookProvidersUseCase;
+import io.ordo.application.port.in.webhook.WebhookDeliveryPage;
+import io.ordo.application.port.in.webhook.WebhookProviderView;
+import io.ordo.domain.exception.InvalidOrderException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A tenant admin's webhook providers: register or rotate, list, and read what each sent. */
+@RestController
+@RequestMapping("/api/webhook-providers")
+@Tag(name = "Webhooks")
+public class WebhookProviderController {
+
+    static final int MAX_LIMIT = 100;
+
+    private final ManageWebhookProvidersUseCase providers;
+
+    public WebhookProviderController(ManageWebhookProvidersUseCase providers) {
+        this.providers = providers;
+    }
+
+    /** Body of {@code PUT /api/webhook-providers/{name}}. */
+    public record ProviderRequest(String kind, String secret) {}
+
+    @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "putWebhookProvider",
+            summary = "Register a webhook provider, or rotate its secret (the secret is never answered back)")
+    public WebhookProviderView register(
+            Authentication auth, @PathVariable String name, @RequestBody ProviderRequest body) {
+        return providers.register(OrdoPrincipal.callerOf(auth), name, body.kind(), body.secret());
+    }
+
+    @GetMapping
+    @Operation(operationId = "listWebhookProviders", summary = "The tenant's webhook providers, without secrets")
+    public List<WebhookProviderView> list(Authentication auth) {
+        return providers.list(OrdoPrincipal.callerOf(auth));
+    }
+
+    @GetMapping("/{name}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "What the provider sent, newest first")
+    public WebhookDeliveryPage deliveries(
+            Authentication auth,
+            @PathVariable String name,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "20") String limit) {
+        return providers.deliveries(OrdoPrincipal.callerOf(auth), name, cursor, limit(limit));
+    }
+
+    /** A {@code limit} parameter from 1 to {@link #MAX_LIMIT}, or a 400 naming it. */
+    public static int limit(String text) {
+        try {
+            int size = Integer.parseInt(text);
+            if (size >= 1 && size <= MAX_LIMIT) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw InvalidOrderException.of("limit", "must be an integer from 1 to " + MAX_LIMIT);
+    }
+}
