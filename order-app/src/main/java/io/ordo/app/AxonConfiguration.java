@@ -3,6 +3,7 @@ package io.ordo.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
+import io.ordo.adapters.persistence.outbox.OutboxWriter;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
 import io.ordo.domain.Order;
 import io.ordo.projections.Projection;
@@ -131,6 +132,8 @@ class AxonConfiguration {
                     IdempotencyKeyRecorder.NAME, c -> PropagatingErrorHandler.instance());
             processing.registerListenerInvocationErrorHandler(
                     WebhookDeliveryRecorder.NAME, c -> PropagatingErrorHandler.instance());
+            processing.registerListenerInvocationErrorHandler(
+                    OutboxWriter.NAME, c -> PropagatingErrorHandler.instance());
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoProcess;
 import io.ordo.projections.Projection;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,58 +26,18 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class CrashIT {
 
-    private Process ordo;
+    private OrdoProcess ordo;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (ordo != null) {
-            ordo.destroyForcibly();
-        }
-    }
-
-    private static Path jar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after package: no order-app jar in target/"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            ordo.kill();
         }
     }
 
     private Http start(String url, TestDatabase.Server server, String log) throws Exception {
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ordo = new ProcessBuilder(
-                        java,
-                        "-Xmx512m",
-                        "-jar",
-                        jar().toString(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + server.user(),
-                        "--spring.datasource.password=" + server.password(),
-                        "--ordo.node-id=crash")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", log).toFile())
-                .start();
-        var anonymous = new Http(port, null);
-        int health = eventually(
-                () -> {
-                    try {
-                        return anonymous.get("/actuator/health").status();
-                    } catch (AssertionError notYet) {
-                        return 0;
-                    }
-                },
-                status -> status == 200,
-                Duration.ofSeconds(90));
-        assertThat(health).as("Ordo started (see target/" + log + ")").isEqualTo(200);
-        return new Http(port, "agent");
+        ordo = OrdoProcess.start(url, server, log, "--ordo.node-id=crash");
+        return ordo.as("agent");
     }
 
     @Test
@@ -119,7 +76,7 @@ class CrashIT {
             });
         }
         Thread.sleep(4000);
-        ordo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        ordo.kill();
         running.set(false);
         load.shutdown();
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

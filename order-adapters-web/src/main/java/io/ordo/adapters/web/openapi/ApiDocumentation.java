@@ -37,8 +37,17 @@ public final class ApiDocumentation implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
 
     /** Success statuses other than 200, by operation id. */
-    private static final Map<String, String> CREATED =
-            Map.of("createOrder", "201", "addDiscussionNote", "201", "replayProjection", "202");
+    private static final Map<String, String> CREATED = Map.of(
+            "createOrder",
+            "201",
+            "addDiscussionNote",
+            "201",
+            "replayProjection",
+            "202",
+            "createSubscription",
+            "201",
+            "deleteSubscription",
+            "204");
 
     /** Operations that answer the order with its ETag. */
     private static final List<String> ANSWERS_AN_ORDER = List.of(
@@ -113,7 +122,9 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "Audit", "The audit trail of a tenant: search and export",
             "Reports", "Reports over the orders a caller sees",
             "Administration", "The platform operator's projection rebuilds and dead letters",
-            "Workflows", "The workflows, as data");
+            "Workflows", "The workflows, as data",
+            "Webhooks", "Providers' signed webhooks in, and their registry",
+            "Notifications", "Subscriptions: the tenant's events POSTed, signed, to a URL");
 
     private static void complete(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses();
@@ -121,7 +132,15 @@ public final class ApiDocumentation implements OpenApiCustomizer {
         String success = CREATED.get(id);
         if (success != null && responses.containsKey("200")) {
             responses.addApiResponse(
-                    success, responses.remove("200").description(success.equals("201") ? "Created" : "Accepted"));
+                    success,
+                    responses
+                            .remove("200")
+                            .description(
+                                    switch (success) {
+                                        case "201" -> "Created";
+                                        case "204" -> "No Content";
+                                        default -> "Accepted";
+                                    }));
         }
         if (ANSWERS_AN_ORDER.contains(id)) {
             ApiResponse ok = responses.get(success == null ? "200" : success);

@@ -56,6 +56,9 @@ final class SchemaFacts {
             Map.entry("WebhookOutcome", Set.of("orderId", "status", "reason")),
             Map.entry("WebhookDeliveryView", Set.of("orderId", "status", "reason")),
             Map.entry("WebhookDeliveryPage", Set.of("nextCursor")),
+            Map.entry("SubscriptionView", Set.of()),
+            Map.entry("NotificationDeliveryView", Set.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
+            Map.entry("NotificationDeliveryPage", Set.of("nextCursor")),
             Map.entry("Line", Set.of("name")),
             Map.entry("TimelineEntry", Set.of("previousStatus", "reason", "note", "carrier", "trackingNumber")),
             Map.entry("StoredEventView", Set.of("revision", "by", "source", "payload")),
@@ -81,7 +84,8 @@ final class SchemaFacts {
             "NoteRequest", List.of("text"),
             "LeadRequest", List.of("leadId"),
             "ProviderRequest", List.of("kind", "secret"),
-            "ProviderEventRequest", List.of("id", "status"));
+            "ProviderEventRequest", List.of("id", "status"),
+            "SubscriptionRequest", List.of("url", "secret", "events"));
 
     private static final List<String> SOURCES = List.of("user", "system", "webhook");
 
@@ -117,6 +121,7 @@ final class SchemaFacts {
         enumerate(schemas, "ProjectionStatus", "state", List.of("live", "replaying"));
         enumerate(schemas, "ProviderRequest", "kind", List.of("payments", "shipping"));
         enumerate(schemas, "WebhookProviderView", "kind", List.of("payments", "shipping"));
+        enumerate(schemas, "NotificationDeliveryView", "state", List.of("pending", "delivered", "failed"));
         enumerate(schemas, "WebhookOutcome", "outcome", List.of("applied", "duplicate", "rejected"));
         enumerate(schemas, "WebhookDeliveryView", "outcome", List.of("applied", "duplicate", "rejected"));
         replace(
