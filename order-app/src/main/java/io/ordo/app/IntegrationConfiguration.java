@@ -5,12 +5,14 @@ import io.ordo.adapters.persistence.outbox.JdbcSubscriptionAdapter;
 import io.ordo.adapters.persistence.outbox.OutboxDispatcher;
 import io.ordo.adapters.persistence.outbox.OutboxWriter;
 import io.ordo.adapters.persistence.secret.SecretBox;
+import io.ordo.adapters.persistence.stream.EventStoreFeed;
 import io.ordo.adapters.persistence.webhook.JdbcWebhookAdapter;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
 import io.ordo.application.port.in.subscription.ManageSubscriptionsUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrites;
+import io.ordo.application.service.stream.OrderStreamService;
 import io.ordo.application.service.subscription.PrivateTargets;
 import io.ordo.application.service.subscription.SubscriptionService;
 import io.ordo.application.service.webhook.WebhookService;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -116,6 +119,27 @@ class IntegrationConfiguration {
         registry.gauge("ordo.outbox.pending", dispatcher, OutboxDispatcher::pending);
         registry.gauge("ordo.outbox.oldest.pending.seconds", dispatcher, OutboxDispatcher::oldestPendingSeconds);
         return dispatcher;
+    }
+
+    /** The live stream's feed: the event store, read by every node while anyone on it watches. */
+    @Bean(destroyMethod = "close")
+    EventStoreFeed liveFeed(
+            EventStorageEngine storage,
+            @Value("${ordo.stream.poll-interval:100ms}") Duration interval,
+            @Value("${ordo.stream.max-replay:10000}") long maxReplay) {
+        return new EventStoreFeed(storage, interval, maxReplay);
+    }
+
+    @Bean
+    OrderStreamService liveStream(
+            EventStoreFeed feed,
+            OrderReadModelPort readModel,
+            AccessPolicy policy,
+            @Value("${ordo.stream.max-per-user:5}") int perUser,
+            MeterRegistry registry) {
+        var service = new OrderStreamService(feed, readModel, policy, perUser);
+        registry.gauge("ordo.stream.open", service, OrderStreamService::open);
+        return service;
     }
 
     private static Duration duration(Environment environment, String name, String fallback) {

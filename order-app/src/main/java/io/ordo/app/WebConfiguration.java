@@ -17,6 +17,7 @@ import io.ordo.adapters.web.problem.ProblemErrorReportValve;
 import io.ordo.adapters.web.problem.RejectedRequests;
 import io.ordo.adapters.web.report.ReportController;
 import io.ordo.adapters.web.security.SecurityConfiguration;
+import io.ordo.adapters.web.stream.OrderStreamController;
 import io.ordo.adapters.web.subscription.SubscriptionController;
 import io.ordo.adapters.web.webhook.WebhookController;
 import io.ordo.adapters.web.webhook.WebhookProviderController;
@@ -52,6 +53,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
     WebhookController.class,
     WebhookProviderController.class,
     SubscriptionController.class,
+    OrderStreamController.class,
     ProblemAdvice.class,
     ProblemErrorController.class,
     SecurityConfiguration.class,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ordo.adapters.web.filter.RequestSizeLimitFilter;
 import io.ordo.adapters.web.json.StrictDeserializers;
+import io.ordo.adapters.web.webhook.WebhookController;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import io.ordo.domain.exception.OrdoException;
@@ -35,6 +36,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -61,6 +63,12 @@ public class ProblemAdvice {
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidOrderException invalid) {
             Problems.withErrors(problem, invalid.violations());
+        }
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            return ResponseEntity.status(status)
+                    .header("Retry-After", "5")
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(problem);
         }
         return respond(problem);
     }
@@ -133,6 +141,17 @@ public class ProblemAdvice {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage()));
+    }
+
+    @ExceptionHandler(WebhookController.TooLargeException.class)
+    ResponseEntity<ProblemDetail> webhookTooLarge(WebhookController.TooLargeException e) {
+        return respond(Problems.tooLarge(e.getMessage()));
+    }
+
+    /** A client that left mid-answer (a closed live stream, say): there is no one to answer, and nothing is wrong. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("The client left before its answer was written: {}", e.getMessage());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

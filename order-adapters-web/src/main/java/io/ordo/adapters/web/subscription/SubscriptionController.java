@@ -37,7 +37,7 @@ public class SubscriptionController {
     /** Body of {@code POST /api/subscriptions}. */
     public record SubscriptionRequest(String url, String secret, List<String> events) {}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createSubscription", summary = "Subscribe a URL to the tenant's events")
     public ResponseEntity<SubscriptionView> subscribe(Authentication auth, @RequestBody SubscriptionRequest body) {
         var created = subscriptions.subscribe(
@@ -45,7 +45,7 @@ public class SubscriptionController {
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listSubscriptions", summary = "The tenant's subscriptions, without secrets")
     public List<SubscriptionView> list(Authentication auth) {
         return subscriptions.list(OrdoPrincipal.callerOf(auth));
@@ -58,7 +58,7 @@ public class SubscriptionController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/{id}/deliveries")
+    @GetMapping(path = "/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listSubscriptionDeliveries", summary = "What was sent to the subscriber, newest first")
     public NotificationDeliveryPage deliveries(
             Authentication auth,

@@ -3,7 +3,6 @@ package io.ordo.adapters.web.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.ordo.adapters.web.problem.Problems;
 import io.ordo.application.port.in.webhook.ProviderEvent;
 import io.ordo.application.port.in.webhook.ReceiveWebhookUseCase;
 import io.ordo.application.port.in.webhook.VerifiedProvider;
@@ -17,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +63,17 @@ public class WebhookController {
             String location,
             String estimatedDelivery) {}
 
-    @PostMapping(path = "/{tenant}/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** A webhook body over {@link #MAX_BODY}: 413. */
+    public static final class TooLargeException extends RuntimeException {
+        TooLargeException() {
+            super("A webhook body is at most 64 KiB.", null, false, false);
+        }
+    }
+
+    @PostMapping(
+            path = "/{tenant}/{name}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(
             operationId = "receiveWebhook",
@@ -77,7 +85,7 @@ public class WebhookController {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(implementation = ProviderEventRequest.class))))
-    public ResponseEntity<?> receive(
+    public WebhookOutcome receive(
             @PathVariable String tenant,
             @PathVariable String name,
             @Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>")
@@ -85,7 +93,7 @@ public class WebhookController {
                     String signature,
             @RequestBody byte[] body) {
         if (body.length > MAX_BODY) {
-            return Problems.respond(Problems.tooLarge("A webhook body is at most 64 KiB."));
+            throw new TooLargeException();
         }
         VerifiedProvider provider = webhooks.authenticate(tenant, name, signature, body);
         ProviderEventRequest request;
@@ -113,6 +121,6 @@ public class WebhookController {
                         request.trackingNumber(),
                         request.location(),
                         request.estimatedDelivery()));
-        return ResponseEntity.ok(outcome);
+        return outcome;
     }
 }

@@ -35,7 +35,10 @@ public class WebhookProviderController {
     /** Body of {@code PUT /api/webhook-providers/{name}}. */
     public record ProviderRequest(String kind, String secret) {}
 
-    @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(
+            path = "/{name}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "putWebhookProvider",
             summary = "Register a webhook provider, or rotate its secret (the secret is never answered back)")
@@ -44,13 +47,13 @@ public class WebhookProviderController {
         return providers.register(OrdoPrincipal.callerOf(auth), name, body.kind(), body.secret());
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listWebhookProviders", summary = "The tenant's webhook providers, without secrets")
     public List<WebhookProviderView> list(Authentication auth) {
         return providers.list(OrdoPrincipal.callerOf(auth));
     }
 
-    @GetMapping("/{name}/deliveries")
+    @GetMapping(path = "/{name}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listWebhookDeliveries", summary = "What the provider sent, newest first")
     public WebhookDeliveryPage deliveries(
             Authentication auth,

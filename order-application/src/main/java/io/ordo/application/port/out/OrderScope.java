@@ -1,5 +1,6 @@
 package io.ordo.application.port.out;
 
+import io.ordo.application.port.in.OrderView;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,15 @@ public record OrderScope(String tenantId, String createdBy, String location, Str
 
     public static OrderScope tenant(String tenantId) {
         return new OrderScope(tenantId, null, null, null);
+    }
+
+    /** Whether an order of {@code tenant} is in this scope: the in-memory twin of the read models' query filter. */
+    public boolean includes(String tenant, OrderView order) {
+        return tenantId.equals(tenant)
+                && (createdBy == null || createdBy.equals(order.createdBy()))
+                && (location == null || location.equals(order.location()))
+                && (customerId == null
+                        || (order.customer() != null
+                                && customerId.equals(order.customer().id())));
     }
 }
