@@ -2,6 +2,7 @@ package io.ordo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.ordo.adapters.persistence.EventJson;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.PreciseJdbcEventStorageEngine;
@@ -15,6 +16,8 @@ import io.ordo.domain.event.OrderStatusChanged;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +76,8 @@ public final class OrdoBenchmark {
             List<String> jvmArgs) {
 
         /** Every phase, in the order a run takes them. */
-        public static final List<String> ALL = List.of("raw", "creates", "status", "lag", "list", "replay");
+        public static final List<String> ALL =
+                List.of("raw", "creates", "subscribed", "status", "lag", "list", "replay");
 
         public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
             this(phase, longOrderEvents, listOrders, lagSamples, Set.copyOf(ALL), List.of());
@@ -191,6 +195,9 @@ public final class OrdoBenchmark {
                     creates(16);
                     createsAtHalfLoad(figures.get(figures.size() - 1).value() / 2);
                 }
+                if (settings.runs("subscribed")) {
+                    createsWithOneSubscription();
+                }
                 if (settings.runs("status")) {
                     statusChanges(16, 0, "short orders");
                     statusChanges(
@@ -300,7 +307,9 @@ public final class OrdoBenchmark {
                 "--spring.datasource.username=postgres",
                 "--ordo.node-id=bench",
                 // every request comes from one user, up to 16 at a time: the per-user limit would measure itself
-                "--ordo.rate-limit.enabled=false"));
+                "--ordo.rate-limit.enabled=false",
+                // the subscribed phase's receiver listens on loopback, in this JVM
+                "--ordo.subscriptions.allow-private-targets=true"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench.log")
@@ -500,8 +509,12 @@ public final class OrdoBenchmark {
     }
 
     private void creates(int clients) throws InterruptedException {
+        creates(clients, "");
+    }
+
+    private void creates(int clients, String label) throws InterruptedException {
         report(
-                "POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : ""),
+                "POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : "") + label,
                 "create",
                 load(clients, client -> {
                     try {
@@ -512,6 +525,58 @@ public final class OrdoBenchmark {
                         return false;
                     }
                 }));
+    }
+
+    /**
+     * Creates at 1 and 16 clients with one subscription to every event, whose receiver (in this JVM, on loopback)
+     * answers 204 at once: what notifying costs, the outbox rows in the creates' transactions and the dispatcher's
+     * POSTs beside them. Also how many notifications went out during the 16-client phase, and how long the rest took.
+     */
+    private void createsWithOneSubscription() throws Exception {
+        var received = new AtomicLong();
+        var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        var threads = Executors.newFixedThreadPool(4);
+        receiver.setExecutor(threads);
+        receiver.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+            var subscribed = send(
+                    "POST",
+                    "/api/subscriptions",
+                    "{\"url\": \"" + url + "\", \"secret\": \"bench-subscription-secret\", \"events\": [\"*\"]}");
+            if (subscribed.statusCode() != 201) {
+                throw new IllegalStateException("subscribing failed: " + subscribed.body());
+            }
+            String id = JSON.readTree(subscribed.body()).get("id").asText();
+            creates(1, ", one subscription");
+            long before = received.get();
+            long began = System.nanoTime();
+            creates(16, ", one subscription");
+            double created =
+                    figures.get(figures.size() - 1).value() * settings.phase().toSeconds();
+            long during = received.get() - before;
+            long target = before + (long) created;
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (received.get() < target && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            figures.add(new Figure(
+                    "notifications sent during the 16-client subscribed phase",
+                    during,
+                    "",
+                    "of %.0f orders created; all sent %.1f s after the phase began"
+                            .formatted(created, (System.nanoTime() - began) / 1e9)));
+            send("DELETE", "/api/subscriptions/" + id, null);
+        } finally {
+            receiver.stop(0);
+            threads.shutdownNow();
+        }
     }
 
     /**

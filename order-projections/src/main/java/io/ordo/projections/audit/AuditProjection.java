@@ -7,6 +7,7 @@ import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import io.ordo.domain.event.OrderStatusChanged;
+import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.projections.store.BatchWrites;
 import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.StoredOrders;
@@ -68,6 +69,9 @@ public class AuditProjection {
             actor = e.actor();
             source = e.source();
             reason = e.reason();
+        } else if (payload instanceof ProviderEventRecorded e) {
+            actor = e.provider();
+            source = OrderStatusChanged.WEBHOOK;
         } else if (payload instanceof OrderCancelled e) {
             actor = e.actor();
             reason = e.reason();
