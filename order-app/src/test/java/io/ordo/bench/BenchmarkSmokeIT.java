@@ -23,6 +23,8 @@ class BenchmarkSmokeIT {
                 .extracting(OrdoBenchmark.Figure::what)
                 .anyMatch(w -> w.startsWith("raw JDBC"))
                 .anyMatch(w -> w.startsWith("POST /api/orders, 16"))
+                .anyMatch(w -> w.equals("POST /api/orders, 16 clients, one subscription"))
+                .anyMatch(w -> w.startsWith("notifications sent"))
                 .anyMatch(w -> w.startsWith("status changes, 16 clients, orders of"))
                 .anyMatch(w -> w.startsWith("projection lag"))
                 .anyMatch(w -> w.startsWith("list, status filter, deep page"))
@@ -32,7 +34,7 @@ class BenchmarkSmokeIT {
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());
         if (CpuMeter.available()) {
             assertThat(figures)
-                    .filteredOn(f -> f.what().startsWith("POST /api/orders, 16"))
+                    .filteredOn(f -> f.what().equals("POST /api/orders, 16 clients"))
                     .singleElement()
                     .satisfies(f -> assertThat(f.note()).contains("CPU per create: service"));
             assertThat(figures)
