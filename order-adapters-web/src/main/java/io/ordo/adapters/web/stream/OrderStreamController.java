@@ -11,16 +11,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +31,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/orders/stream}: the events of the orders the caller may see, as Server-Sent Events. Each open
- * stream is an asynchronous request (no thread waits for it between events); a comment line every
+ * stream is an asynchronous request (no thread waits for it between events), written by a small pool of senders
+ * through its {@link Outlet}, so a slow client holds up no one else; a comment line every
  * {@code ordo.stream.keep-alive} keeps idle connections open through proxies and finds clients that left.
  */
 @RestController
 @Tag(name = "Orders")
 public class OrderStreamController {
 
+    /** How far a client may fall behind before it is cut off: more than a resume may replay. */
+    static final int MAX_BEHIND = 12_000;
+
     private final WatchOrdersUseCase stream;
-    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final Set<Outlet> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
+        var thread = new Thread(runnable, "ordo-stream-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "ordo-stream-keep-alive");
         thread.setDaemon(true);
@@ -72,10 +82,12 @@ public class OrderStreamController {
                     String lastEventId) {
         Long after = position(lastEventId);
         var emitter = new SseEmitter(0L);
-        var watch = stream.watch(OrdoPrincipal.callerOf(auth), after, event -> send(emitter, event));
-        open.add(emitter);
+        var outlet = new Outlet(emitter, senders, MAX_BEHIND);
+        var watch = stream.watch(OrdoPrincipal.callerOf(auth), after, event -> outlet.offer(event(event)));
+        open.add(outlet);
         Runnable end = () -> {
-            open.remove(emitter);
+            open.remove(outlet);
+            outlet.close();
             watch.close();
         };
         emitter.onCompletion(end);
@@ -99,7 +111,7 @@ public class OrderStreamController {
         throw InvalidOrderException.of("Last-Event-ID", "must be an event id this stream gave out");
     }
 
-    private static void send(SseEmitter emitter, LiveEvent event) {
+    private static SseEmitter.SseEventBuilder event(LiveEvent event) {
         var data = new LinkedHashMap<String, Object>();
         data.put("orderId", event.orderId());
         data.put("orderNumber", event.orderNumber());
@@ -108,25 +120,15 @@ public class OrderStreamController {
         data.put("at", event.at().toString());
         data.put("by", event.by());
         data.put("status", event.status());
-        try {
-            emitter.send(SseEmitter.event()
-                    .id(Long.toString(event.position()))
-                    .name(event.type())
-                    .data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            emitter.completeWithError(gone);
-            throw new UncheckedIOException(gone instanceof IOException io ? io : new IOException(gone));
-        }
+        return SseEmitter.event()
+                .id(Long.toString(event.position()))
+                .name(event.type())
+                .data(data, MediaType.APPLICATION_JSON);
     }
 
     private void keepAlive() {
-        for (SseEmitter emitter : open) {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException gone) {
-                open.remove(emitter);
-                emitter.completeWithError(gone);
-            }
+        for (Outlet outlet : open) {
+            outlet.offer(SseEmitter.event().comment("keep-alive"));
         }
     }
 
@@ -135,11 +137,19 @@ public class OrderStreamController {
         return open.size();
     }
 
+    /**
+     * The service is stopping: every stream ends now, before the web server's graceful shutdown would wait for them;
+     * the clients reconnect (to another node) with Last-Event-ID.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void endStreams() {
+        open.forEach(Outlet::complete);
+    }
+
     @PreDestroy
     void stop() {
         keepAlive.shutdownNow();
-        for (SseEmitter emitter : open) {
-            emitter.complete();
-        }
+        senders.shutdownNow();
+        open.forEach(Outlet::close);
     }
 }
