@@ -6,6 +6,7 @@ import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
@@ -13,7 +14,6 @@ import io.ordo.application.port.in.order.CancelOrderUseCase;
 import io.ordo.application.port.in.order.ChangeOrderStatusUseCase;
 import io.ordo.application.port.in.order.CreateOrderUseCase;
 import io.ordo.application.port.in.order.UpdateOrderUseCase;
-import io.ordo.application.port.in.report.GetReportUseCase;
 import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderNumberPort;
@@ -156,8 +156,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    GetReportUseCase reports(JdbcClient jdbc, ProjectionSlots slots, AccessPolicy policy, Clock clock) {
-        return new ReportService(new JdbcReportAdapter(jdbc, slots), policy, clock);
+    ReportService reports(
+            JdbcClient jdbc,
+            ProjectionSlots slots,
+            AccessPolicy policy,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        return new ReportService(
+                new JdbcReportAdapter(jdbc, slots),
+                new JdbcStuckLimitAdapter(jdbc, new TransactionTemplate(transactionManager)),
+                policy,
+                clock);
     }
 
     @Bean

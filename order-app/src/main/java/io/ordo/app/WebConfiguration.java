@@ -16,6 +16,7 @@ import io.ordo.adapters.web.problem.ProblemErrorController;
 import io.ordo.adapters.web.problem.ProblemErrorReportValve;
 import io.ordo.adapters.web.problem.RejectedRequests;
 import io.ordo.adapters.web.report.ReportController;
+import io.ordo.adapters.web.report.StuckLimitsController;
 import io.ordo.adapters.web.security.SecurityConfiguration;
 import io.ordo.adapters.web.stream.OrderStreamController;
 import io.ordo.adapters.web.subscription.SubscriptionController;
@@ -54,6 +55,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
     WebhookProviderController.class,
     SubscriptionController.class,
     OrderStreamController.class,
+    StuckLimitsController.class,
     ProblemAdvice.class,
     ProblemErrorController.class,
     SecurityConfiguration.class,

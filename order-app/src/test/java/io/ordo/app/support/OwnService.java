@@ -25,6 +25,10 @@ public final class OwnService implements AutoCloseable {
     private final ConfigurableApplicationContext app;
 
     private OwnService(Path data, int databasePort, String... args) throws IOException {
+        this(data, databasePort, new Class<?>[0], args);
+    }
+
+    private OwnService(Path data, int databasePort, Class<?>[] extraSources, String... args) throws IOException {
         this.data = data;
         this.databasePort = databasePort;
         this.database = EmbeddedPostgresServer.start(data, databasePort);
@@ -34,7 +38,9 @@ public final class OwnService implements AutoCloseable {
                 "--spring.datasource.username=postgres"));
         all.addAll(List.of(args));
         try {
-            this.app = new SpringApplicationBuilder(OrdoApplication.class).run(all.toArray(String[]::new));
+            var sources = new ArrayList<Class<?>>(List.of(OrdoApplication.class));
+            sources.addAll(List.of(extraSources));
+            this.app = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new));
         } catch (RuntimeException failed) {
             database.close();
             throw failed;
@@ -48,6 +54,19 @@ public final class OwnService implements AutoCloseable {
             port = socket.getLocalPort();
         }
         return new OwnService(Files.createTempDirectory("ordo-" + name).resolve("postgres"), port, args);
+    }
+
+    /** As {@link #start}, with configuration classes of the test's own (a clock it controls, say). */
+    public static OwnService startWith(String name, Class<?> configuration, String... args) throws IOException {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return new OwnService(
+                Files.createTempDirectory("ordo-" + name).resolve("postgres"),
+                port,
+                new Class<?>[] {configuration},
+                args);
     }
 
     public ConfigurableApplicationContext app() {

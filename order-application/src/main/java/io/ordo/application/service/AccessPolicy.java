@@ -29,6 +29,8 @@ public final class AccessPolicy {
         REPORTS,
         /** Register webhook providers and notification subscriptions. */
         INTEGRATIONS,
+        /** Change the tenant's settings (stuck limits). */
+        SETTINGS,
         /** Read what webhook providers sent. */
         WEBHOOK_DELIVERIES,
         /** Apply a webhook provider's mapped move: a machine's action, no person's. */
@@ -55,6 +57,7 @@ public final class AccessPolicy {
             Map.entry(Action.AUDIT, Set.of(ADMIN, COMPLIANCE)),
             Map.entry(Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)),
             Map.entry(Action.INTEGRATIONS, Set.of(ADMIN)),
+            Map.entry(Action.SETTINGS, Set.of(ADMIN)),
             Map.entry(Action.WEBHOOK_DELIVERIES, Set.of(ADMIN, COMPLIANCE)),
             Map.entry(Action.PROVIDER_MOVE, Set.of(WEBHOOK_PROVIDER))));
 

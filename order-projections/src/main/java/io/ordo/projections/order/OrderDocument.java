@@ -59,6 +59,9 @@ final class OrderDocument {
     public Instant createdAt;
     public String updatedBy;
     public Instant updatedAt;
+    /** When the order entered its current status; null in documents stored before V16 (the column has it). */
+    public Instant statusSince;
+
     public long version;
 
     static OrderDocument created(OrderCreated e, Instant at) {
@@ -92,6 +95,7 @@ final class OrderDocument {
         d.targetDeliveryDate = e.targetDeliveryDate();
         d.createdBy = e.actor();
         d.createdAt = at;
+        d.statusSince = at;
         d.version = 0;
         return d;
     }
@@ -111,6 +115,7 @@ final class OrderDocument {
 
     void apply(OrderStatusChanged e, Instant at, long sequence) {
         status = e.to();
+        statusSince = at;
         if (e.carrier() != null) carrier = e.carrier();
         if (e.trackingNumber() != null) trackingNumber = e.trackingNumber();
         touched(e.actor(), at, sequence);
@@ -133,6 +138,7 @@ final class OrderDocument {
 
     void apply(OrderCancelled e, Instant at, long sequence) {
         status = e.to();
+        statusSince = at;
         active = false;
         touched(e.actor(), at, sequence);
     }

@@ -57,8 +57,9 @@ public class OrderListProjection {
                 batches.batchUpdate("""
                                 INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id,
                                                 contact_id, conversation_id, location, priority, total_amount, created_by,
-                                                created_at, updated_at, last_changed_at, version, search_text, document)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                                created_at, updated_at, last_changed_at, version, search_text, document,
+                                                status_since)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
                                 ON CONFLICT (order_id) DO NOTHING""".formatted(table), inserts, inserts.size(), (ps, p) -> {
                     OrderDocument d = p.document();
                     int i = 0;
@@ -81,13 +82,14 @@ public class OrderListProjection {
                     ps.setLong(++i, d.version);
                     ps.setString(++i, d.searchText());
                     ps.setString(++i, ProjectionJson.write(d));
+                    ps.setTimestamp(++i, d.statusSince == null ? null : Timestamp.from(d.statusSince));
                 });
             }
             if (!updates.isEmpty()) {
                 batches.batchUpdate("""
                                 UPDATE %s SET status = ?, active = ?, customer_id = ?, location = ?, priority = ?,
                                        total_amount = ?, updated_at = ?, last_changed_at = ?, version = ?, search_text = ?,
-                                       document = CAST(? AS jsonb)
+                                       document = CAST(? AS jsonb), status_since = coalesce(?, status_since)
                                 WHERE order_id = ? AND version = ?""".formatted(table), updates, updates.size(), (ps, p) -> {
                     OrderDocument d = p.document();
                     int i = 0;
@@ -102,6 +104,7 @@ public class OrderListProjection {
                     ps.setLong(++i, d.version);
                     ps.setString(++i, d.searchText());
                     ps.setString(++i, ProjectionJson.write(d));
+                    ps.setTimestamp(++i, d.statusSince == null ? null : Timestamp.from(d.statusSince));
                     ps.setObject(++i, UUID.fromString(d.id));
                     ps.setLong(++i, p.stored());
                 });

@@ -104,4 +104,38 @@ public class JdbcReportAdapter implements ReportPort {
                         rs.getLong("past_target")))
                 .list();
     }
+
+    @Override
+    public List<Stuck> stuck(OrderScope scope, List<Limit> limits, int max) {
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        var params = new LinkedHashMap<String, Object>();
+        String where = scopeSql(scope, params, "l.");
+        var values = new java.util.StringJoiner(", ");
+        for (int i = 0; i < limits.size(); i++) {
+            values.add("(CAST(:w%d AS varchar), CAST(:s%d AS varchar), CAST(:c%d AS timestamptz))".formatted(i, i, i));
+            params.put("w" + i, limits.get(i).workflow());
+            params.put("s" + i, limits.get(i).status());
+            params.put("c" + i, Timestamp.from(limits.get(i).enteredBefore()));
+        }
+        params.put("max", max);
+        return jdbc.sql("""
+                        SELECT l.order_id, l.order_number, l.workflow, l.status, l.status_since, l.location
+                        FROM %s l JOIN (VALUES %s) AS k (workflow, status, cutoff)
+                          ON l.workflow = k.workflow AND l.status = k.status AND l.status_since < k.cutoff
+                        WHERE %s
+                        ORDER BY l.status_since, l.order_id
+                        LIMIT :max""".formatted(
+                                slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), values, where))
+                .params(params)
+                .query((rs, row) -> new Stuck(
+                        rs.getObject("order_id").toString(),
+                        rs.getString("order_number"),
+                        rs.getString("workflow"),
+                        rs.getString("status"),
+                        rs.getTimestamp("status_since").toInstant(),
+                        rs.getString("location")))
+                .list();
+    }
 }

@@ -57,6 +57,8 @@ final class SchemaFacts {
             Map.entry("WebhookDeliveryView", Set.of("orderId", "status", "reason")),
             Map.entry("WebhookDeliveryPage", Set.of("nextCursor")),
             Map.entry("SubscriptionView", Set.of()),
+            Map.entry("StuckOrders", Set.of()),
+            Map.entry("StuckOrder", Set.of("assignee", "location")),
             Map.entry("NotificationDeliveryView", Set.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("NotificationDeliveryPage", Set.of("nextCursor")),
             Map.entry("Line", Set.of("name")),

@@ -3,6 +3,7 @@ package io.ordo.adapters.web.report;
 import io.ordo.adapters.web.security.OrdoPrincipal;
 import io.ordo.application.port.in.report.GetReportUseCase;
 import io.ordo.application.port.in.report.ReportSummary;
+import io.ordo.application.port.in.report.StuckOrders;
 import io.ordo.application.port.in.report.TimeInStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,5 +38,13 @@ public class ReportController {
     @Operation(operationId = "getTimeInStatus", summary = "How long orders stay in each status, per workflow")
     public List<TimeInStatus> timeInStatus(Authentication auth) {
         return reports.timeInStatus(OrdoPrincipal.callerOf(auth));
+    }
+
+    @GetMapping("/stuck")
+    @Operation(
+            operationId = "getStuckOrders",
+            summary = "Orders longer in their status than the tenant's limit for it, longest first")
+    public StuckOrders stuck(Authentication auth) {
+        return reports.stuck(OrdoPrincipal.callerOf(auth));
     }
 }

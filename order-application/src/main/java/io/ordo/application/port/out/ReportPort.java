@@ -35,4 +35,13 @@ public interface ReportPort {
             double averageCurrentSeconds) {}
 
     List<StatusTime> timeInStatus(OrderScope scope, Instant now);
+
+    /** A limit as the query takes it: orders of the workflow that entered the status before {@code enteredBefore}. */
+    record Limit(String workflow, String status, Instant enteredBefore) {}
+
+    /** A stuck order as the list read model holds it. */
+    record Stuck(String orderId, String orderNumber, String workflow, String status, Instant since, String location) {}
+
+    /** The orders in the scope past one of the limits, longest in their status first, at most {@code max}. */
+    List<Stuck> stuck(OrderScope scope, List<Limit> limits, int max);
 }

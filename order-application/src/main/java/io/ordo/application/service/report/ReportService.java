@@ -4,16 +4,22 @@ import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.ForbiddenException;
 import io.ordo.application.port.in.report.GetReportUseCase;
 import io.ordo.application.port.in.report.ReportSummary;
+import io.ordo.application.port.in.report.StuckLimitsUseCase;
+import io.ordo.application.port.in.report.StuckOrders;
 import io.ordo.application.port.in.report.TimeInStatus;
 import io.ordo.application.port.out.OrderScope;
 import io.ordo.application.port.out.ReportPort;
+import io.ordo.application.port.out.StuckLimitPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.domain.Currencies;
+import io.ordo.domain.workflow.StuckLimits;
 import io.ordo.domain.workflow.Workflow;
 import io.ordo.domain.workflow.Workflows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,16 +32,60 @@ import java.util.TreeMap;
  * The summary report. Money figures count the orders that are not cancelled (what the business still
  * expects to be paid), per currency; the average is their total over their number, half-even.
  */
-public final class ReportService implements GetReportUseCase {
+public final class ReportService implements GetReportUseCase, StuckLimitsUseCase {
 
     private final ReportPort reports;
+    private final StuckLimitPort stuckLimits;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    public ReportService(ReportPort reports, AccessPolicy policy, Clock clock) {
+    public ReportService(ReportPort reports, StuckLimitPort stuckLimits, AccessPolicy policy, Clock clock) {
         this.reports = reports;
+        this.stuckLimits = stuckLimits;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    @Override
+    public StuckOrders stuck(Caller caller) {
+        var scope = scopeOf(caller);
+        Instant now = clock.instant();
+        var limits = StuckLimits.effective(stuckLimits.overrides(scope.tenantId()));
+        var asked = new ArrayList<ReportPort.Limit>();
+        limits.forEach((workflow, statuses) -> statuses.forEach((status, hours) -> {
+            if (hours > 0) {
+                asked.add(new ReportPort.Limit(workflow, status, now.minusMillis(Math.round(hours * 3_600_000))));
+            }
+        }));
+        var items = new ArrayList<StuckOrders.StuckOrder>();
+        for (var row : reports.stuck(scope, asked, StuckOrders.MAX)) {
+            double inStatus = Duration.between(row.since(), now).toMillis() / 3_600_000.0;
+            items.add(new StuckOrders.StuckOrder(
+                    row.orderId(),
+                    row.orderNumber(),
+                    row.workflow(),
+                    row.status(),
+                    row.since(),
+                    Math.round(inStatus * 100) / 100.0,
+                    limits.get(row.workflow()).get(row.status()),
+                    null,
+                    row.location()));
+        }
+        return new StuckOrders(items);
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> limits(Caller caller) {
+        var scope = scopeOf(caller);
+        return StuckLimits.effective(stuckLimits.overrides(scope.tenantId()));
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> override(Caller caller, Map<String, Map<String, Double>> overrides) {
+        StuckLimits.requireValid(overrides);
+        policy.require(caller, AccessPolicy.Action.SETTINGS);
+        stuckLimits.replace(caller.tenantId(), overrides);
+        return StuckLimits.effective(stuckLimits.overrides(caller.tenantId()));
     }
 
     @Override

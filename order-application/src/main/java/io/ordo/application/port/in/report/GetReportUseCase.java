@@ -9,4 +9,7 @@ public interface GetReportUseCase {
 
     /** Time spent in each status, per workflow, over the same orders as the summary. */
     List<TimeInStatus> timeInStatus(Caller caller);
+
+    /** The orders longer in their status than the tenant's limit for it, longest first, over the same orders. */
+    StuckOrders stuck(Caller caller);
 }
