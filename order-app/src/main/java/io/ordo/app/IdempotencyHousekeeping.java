@@ -31,7 +31,7 @@ class IdempotencyHousekeeping extends NodeTask {
     }
 
     @Override
-    void run() {
+    protected void run() {
         purge();
     }
 

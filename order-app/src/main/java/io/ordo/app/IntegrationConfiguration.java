@@ -8,7 +8,9 @@ import io.ordo.adapters.persistence.secret.SecretBox;
 import io.ordo.adapters.persistence.stream.EventStoreFeed;
 import io.ordo.adapters.persistence.webhook.JdbcWebhookAdapter;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
+import io.ordo.app.metrics.MeteredWebhooks;
 import io.ordo.application.port.in.subscription.ManageSubscriptionsUseCase;
+import io.ordo.application.port.in.webhook.ReceiveWebhookUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrites;
@@ -33,6 +35,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -61,6 +64,13 @@ class IntegrationConfiguration {
             AccessPolicy policy,
             Clock clock) {
         return new WebhookService(store, store, readModel, writes, policy, clock);
+    }
+
+    /** What the webhook endpoint calls: the service, counted (ordo_webhooks_received_total). */
+    @Bean
+    @Primary
+    ReceiveWebhookUseCase meteredWebhooks(WebhookService webhooks, MeterRegistry registry) {
+        return new MeteredWebhooks(webhooks, registry);
     }
 
     @Bean
@@ -115,7 +125,10 @@ class IntegrationConfiguration {
                 targets,
                 kafka.getIfAvailable(),
                 settings,
-                clock);
+                clock,
+                (toKafka, outcome) -> registry.counter(
+                                toKafka ? "ordo.kafka.published" : "ordo.notifications", "outcome", outcome)
+                        .increment());
         registry.gauge("ordo.outbox.pending", dispatcher, OutboxDispatcher::pending);
         registry.gauge("ordo.outbox.oldest.pending.seconds", dispatcher, OutboxDispatcher::oldestPendingSeconds);
         return dispatcher;

@@ -12,13 +12,13 @@ import org.springframework.context.event.EventListener;
  * Housekeeping every node runs on a daemon thread of its own: {@link #run()} at a fixed delay, from the moment the
  * service is ready until its context closes.
  */
-abstract class NodeTask {
+public abstract class NodeTask {
 
     private final Duration initialDelay;
     private final Duration delay;
     private final ScheduledExecutorService scheduler;
 
-    NodeTask(String threadName, Duration initialDelay, Duration delay) {
+    protected NodeTask(String threadName, Duration initialDelay, Duration delay) {
         this.initialDelay = initialDelay;
         this.delay = delay;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -29,7 +29,7 @@ abstract class NodeTask {
     }
 
     /** One round of the housekeeping; it must not throw (a throw would end the schedule). */
-    abstract void run();
+    protected abstract void run();
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {

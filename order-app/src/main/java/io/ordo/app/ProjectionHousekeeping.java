@@ -29,7 +29,7 @@ class ProjectionHousekeeping extends NodeTask {
     }
 
     @Override
-    void run() {
+    protected void run() {
         replays.tick();
     }
 }

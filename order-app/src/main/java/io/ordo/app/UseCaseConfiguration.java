@@ -8,6 +8,7 @@ import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
 import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
+import io.ordo.app.metrics.StuckOrdersCensus;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.order.CancelOrderUseCase;
@@ -182,6 +183,15 @@ class UseCaseConfiguration {
             @Value("${ordo.idempotency.purge-interval:10m}") Duration interval,
             MeterRegistry registry) {
         return new IdempotencyHousekeeping(keys, interval, registry);
+    }
+
+    /** The gauges of stuck orders per tenant, workflow and status, counted every ordo.stuck.census-interval. */
+    @Bean
+    StuckOrdersCensus stuckOrdersCensus(
+            ReportService reports,
+            MeterRegistry registry,
+            @Value("${ordo.stuck.census-interval:60s}") Duration interval) {
+        return new StuckOrdersCensus(reports, registry, interval);
     }
 
     @Bean

@@ -94,6 +94,10 @@ class NotificationIT {
                 attempts += delivery.get("attempts").asInt();
             }
             assertThat(attempts).as("3 refused attempts and 20 good ones").isEqualTo(23);
+            String metrics = admin.as("ops").get("/actuator/prometheus").text();
+            assertThat(metrics)
+                    .contains("ordo_notifications_total{outcome=\"delivered\"} 20.0")
+                    .contains("ordo_notifications_total{outcome=\"retry\"} 3.0");
         }
     }
 

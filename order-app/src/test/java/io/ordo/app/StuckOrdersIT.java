@@ -47,7 +47,7 @@ class StuckOrdersIT {
 
     @Test
     void an_order_past_its_limit_is_stuck_one_within_it_is_not() throws Exception {
-        try (var service = OwnService.startWith("stuck", TestClock.class)) {
+        try (var service = OwnService.startWith("stuck", TestClock.class, "--ordo.stuck.census-interval=200ms")) {
             var admin = new Http(service.httpPort(), "admin");
             String north = processing(admin, "north");
             String south = processing(admin, "south");
@@ -65,6 +65,11 @@ class StuckOrdersIT {
             assertThat(first.get("hoursInStatus").asDouble()).isBetween(49.0, 49.1);
 
             assertThat(stuckIds(admin.as("manager-north"))).containsExactly(north);
+            var ops = admin.as("ops");
+            String gauge = "ordo_orders_stuck{status=\"processing\",tenant=\"acme\",workflow=\"checkout\"} 2.0";
+            eventually(
+                    () -> ops.get("/actuator/prometheus").text(), text -> text.contains(gauge), Duration.ofSeconds(10));
+            assertThat(ops.get("/actuator/prometheus").text()).contains(gauge);
             assertThat(admin.as("agent").get("/api/reports/stuck").status()).isEqualTo(403);
 
             var forbidden = admin.as("manager").send("PUT", "/api/settings/stuck-limits", """
@@ -76,6 +81,9 @@ class StuckOrdersIT {
             assertThat(never.json().at("/checkout/processing").asDouble()).isZero();
             assertThat(never.json().at("/checkout/paid").asDouble()).isEqualTo(24.0);
             assertThat(stuckIds(admin)).isEmpty();
+            String none = "ordo_orders_stuck{status=\"processing\",tenant=\"acme\",workflow=\"checkout\"} 0.0";
+            eventually(
+                    () -> ops.get("/actuator/prometheus").text(), text -> text.contains(none), Duration.ofSeconds(10));
 
             var halfHour = admin.send("PUT", "/api/settings/stuck-limits", """
                     {"checkout": {"processing": 0.5}}""", null);

@@ -113,6 +113,10 @@ class WebhookIT {
         JsonNode last = last(admin.get("/api/orders/" + id + "/timeline").json());
         assertThat(last.get("source").asText()).isEqualTo("webhook");
         assertThat(last.get("by").asText()).isEqualTo("payflow");
+        var applied = new Http(port, "ops")
+                .get("/actuator/metrics/ordo.webhooks.received?tag=provider:payflow&tag=outcome:applied");
+        assertThat(applied.status()).isEqualTo(200);
+        assertThat(applied.json().at("/measurements/0/value").asDouble()).isPositive();
     }
 
     private static JsonNode last(JsonNode timeline) {
@@ -146,6 +150,19 @@ class WebhookIT {
         });
         assertThat(events(id)).isEqualTo(before);
         assertThat(admin.get("/api/orders/" + id).json().get("status").asText()).isEqualTo("pending");
+        JsonNode received = new Http(port, "ops")
+                .get("/actuator/metrics/ordo.webhooks.received")
+                .json();
+        var providers = new ArrayList<String>();
+        received.get("availableTags").forEach(tag -> {
+            if (tag.get("tag").asText().equals("provider")) {
+                tag.get("values").forEach(value -> providers.add(value.asText()));
+            }
+        });
+        assertThat(providers)
+                .as("a name nobody proved is no label")
+                .contains("-")
+                .doesNotContain("nobody");
     }
 
     @Test

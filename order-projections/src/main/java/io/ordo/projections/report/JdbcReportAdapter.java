@@ -112,13 +112,7 @@ public class JdbcReportAdapter implements ReportPort {
         }
         var params = new LinkedHashMap<String, Object>();
         String where = scopeSql(scope, params, "l.");
-        var values = new java.util.StringJoiner(", ");
-        for (int i = 0; i < limits.size(); i++) {
-            values.add("(CAST(:w%d AS varchar), CAST(:s%d AS varchar), CAST(:c%d AS timestamptz))".formatted(i, i, i));
-            params.put("w" + i, limits.get(i).workflow());
-            params.put("s" + i, limits.get(i).status());
-            params.put("c" + i, Timestamp.from(limits.get(i).enteredBefore()));
-        }
+        String values = values(limits, params);
         params.put("max", max);
         return jdbc.sql("""
                         SELECT l.order_id, l.order_number, l.workflow, l.status, l.status_since, l.location
@@ -137,5 +131,50 @@ public class JdbcReportAdapter implements ReportPort {
                         rs.getTimestamp("status_since").toInstant(),
                         rs.getString("location")))
                 .list();
+    }
+
+    @Override
+    public List<StuckCount> stuckCounts(String tenant, List<Limit> limits) {
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        var params = new LinkedHashMap<String, Object>();
+        params.put("tenant", tenant);
+        String values = values(limits, params);
+        return jdbc.sql("""
+                        SELECT l.workflow, l.status, count(*) AS orders
+                        FROM %s l JOIN (VALUES %s) AS k (workflow, status, cutoff)
+                          ON l.workflow = k.workflow AND l.status = k.status AND l.status_since < k.cutoff
+                        WHERE l.tenant_id = :tenant
+                        GROUP BY l.workflow, l.status""".formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE), values))
+                .params(params)
+                .query((rs, row) ->
+                        new StuckCount(rs.getString("workflow"), rs.getString("status"), rs.getLong("orders")))
+                .list();
+    }
+
+    /** The distinct tenants, by a walk of the tenant index that jumps from one tenant to the next. */
+    @Override
+    public List<String> tenants() {
+        return jdbc.sql("""
+                        WITH RECURSIVE t (tenant_id) AS (
+                            (SELECT tenant_id FROM %1$s ORDER BY tenant_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT l.tenant_id FROM %1$s l WHERE l.tenant_id > t.tenant_id ORDER BY l.tenant_id LIMIT 1)
+                            FROM t WHERE t.tenant_id IS NOT NULL)
+                        SELECT tenant_id FROM t WHERE tenant_id IS NOT NULL""".formatted(slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE)))
+                .query(String.class)
+                .list();
+    }
+
+    private static String values(List<Limit> limits, Map<String, Object> params) {
+        var values = new java.util.StringJoiner(", ");
+        for (int i = 0; i < limits.size(); i++) {
+            values.add("(CAST(:w%d AS varchar), CAST(:s%d AS varchar), CAST(:c%d AS timestamptz))".formatted(i, i, i));
+            params.put("w" + i, limits.get(i).workflow());
+            params.put("s" + i, limits.get(i).status());
+            params.put("c" + i, Timestamp.from(limits.get(i).enteredBefore()));
+        }
+        return values.toString();
     }
 }

@@ -46,6 +46,7 @@ public final class OutboxDispatcher implements SmartLifecycle {
     private final HttpNotifier http;
     private final KafkaPublisher kafka;
     private final Settings settings;
+    private final Outcomes outcomes;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Object wake = new Object();
     private volatile boolean running;
@@ -59,7 +60,9 @@ public final class OutboxDispatcher implements SmartLifecycle {
             PrivateTargets targets,
             KafkaProducers kafkaProducers,
             Settings settings,
-            Clock clock) {
+            Clock clock,
+            Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.store = new OutboxStore(jdbc, node);
         this.secrets = secrets;
         this.http = new HttpNotifier(settings.connectTimeout(), settings.timeout(), targets, clock);
@@ -67,6 +70,15 @@ public final class OutboxDispatcher implements SmartLifecycle {
                 ? null
                 : new KafkaPublisher(kafkaProducers.factory(), kafkaProducers.topic(), settings.timeout());
         this.settings = settings;
+    }
+
+    /**
+     * Told of every attempt: {@code kafka} or not, and the outcome, {@code delivered}, {@code retry} (to be tried
+     * again after its back-off) or {@code failed} (given up).
+     */
+    @FunctionalInterface
+    public interface Outcomes {
+        void attempted(boolean kafka, String outcome);
     }
 
     /** Kafka's producer factory and topic, when Kafka is on. */
@@ -198,11 +210,14 @@ public final class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void record(OutboxRow row, Attempt attempt, Duration maxBackoff, Duration giveUpAfter) {
+        String outcome;
         if (attempt.delivered()) {
             store.delivered(row, attempt);
+            outcome = "delivered";
         } else {
-            store.failed(row, attempt, maxBackoff, giveUpAfter);
+            outcome = store.failed(row, attempt, maxBackoff, giveUpAfter) ? "failed" : "retry";
         }
+        outcomes.attempted(row.toKafka(), outcome);
     }
 
     @Override

@@ -63,10 +63,10 @@ final class OutboxStore {
 
     /**
      * A failed attempt: the next one after 1 s, doubling up to {@code maxBackoff}; once the next attempt would fall
-     * after {@code giveUpAfter} from the event, the row is {@code failed} (null: never).
+     * after {@code giveUpAfter} from the event, the row is {@code failed} (null: never). Answers whether it is.
      */
-    void failed(OutboxRow row, Attempt attempt, Duration maxBackoff, Duration giveUpAfter) {
-        jdbc.sql("""
+    boolean failed(OutboxRow row, Attempt attempt, Duration maxBackoff, Duration giveUpAfter) {
+        return jdbc.sql("""
                         UPDATE outbox SET attempts = attempts + 1, last_status = :status, last_error = :error,
                                           claimed_by = NULL, claimed_until = NULL,
                                           next_attempt_at = now() + least(power(2, least(attempts, 30)) * interval '1 second',
@@ -76,14 +76,17 @@ final class OutboxStore {
                                                                           make_interval(secs => :max))
                                                             > created_at + make_interval(secs => CAST(:giveUp AS double precision))
                                                        THEN 'failed' ELSE 'pending' END
-                        WHERE id = :id AND claimed_by = :node""")
+                        WHERE id = :id AND claimed_by = :node
+                        RETURNING state = 'failed'""")
                 .param("status", attempt.status())
                 .param("error", attempt.error())
                 .param("max", (double) maxBackoff.toSeconds())
                 .param("giveUp", giveUpAfter == null ? null : (double) giveUpAfter.toSeconds())
                 .param("id", row.id())
                 .param("node", node)
-                .update();
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Gives rows back unattempted (their destination failed on an earlier row of the same round). */

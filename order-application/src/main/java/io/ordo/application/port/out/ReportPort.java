@@ -44,4 +44,12 @@ public interface ReportPort {
 
     /** The orders in the scope past one of the limits, longest in their status first, at most {@code max}. */
     List<Stuck> stuck(OrderScope scope, List<Limit> limits, int max);
+
+    /** How many of a tenant's orders are past each limit, per workflow and status (for the gauges). */
+    record StuckCount(String workflow, String status, long orders) {}
+
+    List<StuckCount> stuckCounts(String tenant, List<Limit> limits);
+
+    /** The tenants that have orders. */
+    List<String> tenants();
 }

@@ -51,12 +51,7 @@ public final class ReportService implements GetReportUseCase, StuckLimitsUseCase
         var scope = scopeOf(caller);
         Instant now = clock.instant();
         var limits = StuckLimits.effective(stuckLimits.overrides(scope.tenantId()));
-        var asked = new ArrayList<ReportPort.Limit>();
-        limits.forEach((workflow, statuses) -> statuses.forEach((status, hours) -> {
-            if (hours > 0) {
-                asked.add(new ReportPort.Limit(workflow, status, now.minusMillis(Math.round(hours * 3_600_000))));
-            }
-        }));
+        var asked = limitsAt(scope.tenantId(), now);
         var items = new ArrayList<StuckOrders.StuckOrder>();
         for (var row : reports.stuck(scope, asked, StuckOrders.MAX)) {
             double inStatus = Duration.between(row.since(), now).toMillis() / 3_600_000.0;
@@ -72,6 +67,32 @@ public final class ReportService implements GetReportUseCase, StuckLimitsUseCase
                     row.location()));
         }
         return new StuckOrders(items);
+    }
+
+    /**
+     * Every tenant's stuck orders counted per workflow and status, as the gauges show them: a census for the
+     * operators, not an answer to a caller (no access check; no order ids).
+     */
+    public Map<String, List<ReportPort.StuckCount>> stuckCensus() {
+        Instant now = clock.instant();
+        var census = new TreeMap<String, List<ReportPort.StuckCount>>();
+        for (String tenant : reports.tenants()) {
+            census.put(tenant, reports.stuckCounts(tenant, limitsAt(tenant, now)));
+        }
+        return census;
+    }
+
+    /** The tenant's limits above zero, as cut-off instants at {@code now}. */
+    private List<ReportPort.Limit> limitsAt(String tenant, Instant now) {
+        var asked = new ArrayList<ReportPort.Limit>();
+        StuckLimits.effective(stuckLimits.overrides(tenant))
+                .forEach((workflow, statuses) -> statuses.forEach((status, hours) -> {
+                    if (hours > 0) {
+                        asked.add(
+                                new ReportPort.Limit(workflow, status, now.minusMillis(Math.round(hours * 3_600_000))));
+                    }
+                }));
+        return asked;
     }
 
     @Override
