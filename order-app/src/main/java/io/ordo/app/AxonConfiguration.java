@@ -5,14 +5,17 @@ import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.outbox.OutboxWriter;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
+import io.ordo.app.metrics.MessageMetrics;
 import io.ordo.domain.Order;
 import io.ordo.projections.Projection;
 import io.ordo.projections.deadletter.ProjectionDeadLetters;
 import io.ordo.projections.rebuild.ProjectionReplays;
 import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.ProjectionSlots.Role;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -151,6 +154,12 @@ class AxonConfiguration {
         return new ProjectionProcessors(environment);
     }
 
+    /** ordo_commands_total and ordo_events_appended_total. */
+    @Bean
+    MessageMetrics messageMetrics(CommandBus commandBus, EventStore eventStore, MeterRegistry registry) {
+        return new MessageMetrics(commandBus, eventStore, registry);
+    }
+
     @Bean
     ProjectionDeadLetters projectionDeadLetters(
             JdbcClient jdbc, ObjectProvider<EventStore> eventStore, PlatformTransactionManager transactionManager) {
@@ -158,8 +167,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    ProjectionHousekeeping projectionHousekeeping(ProjectionReplays replays, MeterRegistry registry) {
-        return new ProjectionHousekeeping(replays, registry);
+    ProjectionHousekeeping projectionHousekeeping(
+            ProjectionReplays replays, ProjectionDeadLetters deadLetters, MeterRegistry registry, Clock clock) {
+        return new ProjectionHousekeeping(replays, deadLetters, registry, clock);
     }
 
     @Bean

@@ -253,6 +253,36 @@ public class ProjectionReplays implements ProjectionControlPort {
         return lag;
     }
 
+    /**
+     * How far each projection's live handler is behind in time: the age at {@code now} of the oldest event it has
+     * not handled yet, in seconds; 0 when it has handled every event (and for the projections written with the
+     * command).
+     */
+    public Map<String, Double> lagSeconds(Instant now) {
+        long head = head();
+        var lag = new LinkedHashMap<String, Double>();
+        for (var projection : Projection.values()) {
+            String name = projection.projectionName();
+            long position = projection.streams() ? position(name).orElse(0) : head;
+            double seconds = 0;
+            if (position < head) {
+                String stamp = jdbc.sql("""
+                                SELECT time_stamp FROM domain_event_entry WHERE global_index > :position
+                                ORDER BY global_index LIMIT 1""")
+                        .param("position", position)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+                if (stamp != null) {
+                    seconds = Math.max(
+                            0, Duration.between(Instant.parse(stamp), now).toMillis() / 1000.0);
+                }
+            }
+            lag.put(name, seconds);
+        }
+        return lag;
+    }
+
     private long head() {
         return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
                 .query(Long.class)
