@@ -74,6 +74,31 @@ class PrometheusIT {
                     .contains("ordo_outbox_pending ")
                     .contains("uri=\"/api/orders/{id}/status\"")
                     .contains("hikaricp_connections_active");
+            // every series the Grafana dashboard in docs/ draws exists (those counted on first use aside)
+            var lazily = java.util.Set.of(
+                    "ordo_webhooks_received_total",
+                    "ordo_notifications_total",
+                    "ordo_kafka_published_total",
+                    "ordo_orders_stuck");
+            String dashboard = java.nio.file.Files.readString(
+                    java.nio.file.Path.of("..", "docs", "grafana", "ordo-dashboard.json"));
+            var used = Pattern.compile("\\b((?:ordo|http_server_requests|hikaricp|jvm)_[a-z_]+)\\{")
+                    .matcher(dashboard);
+            int checked = 0;
+            while (used.find()) {
+                String series = used.group(1);
+                if (!lazily.contains(series)) {
+                    assertThat(scrape.contains(series + "{") || scrape.contains(series + " "))
+                            .as("the dashboard's " + series + " is scraped")
+                            .isTrue();
+                    checked++;
+                }
+            }
+            assertThat(checked).isGreaterThan(10);
+            // Axon's own (axon-micrometer, dimensional): the command bus and the processors
+            assertThat(scrape)
+                    .contains("commandBus_successCounter_total{")
+                    .contains("eventProcessor_successCounter_total{");
             assertThat(UUID.matcher(scrape).find())
                     .as("an order id in a label: "
                             + (UUID.matcher(scrape).find()
