@@ -152,7 +152,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             }
         }
         boolean writes = method != PathItem.HttpMethod.GET;
-        if (writes && method == PathItem.HttpMethod.POST) {
+        // a webhook has no user to keep keys for: its provider's event id is what applies it once
+        if (writes && method == PathItem.HttpMethod.POST && !"receiveWebhook".equals(id)) {
             operation.addParametersItem(new HeaderParameter()
                     .name("Idempotency-Key")
                     .description("At most 255 characters; the same key and body within 24 h replays the first answer.")
