@@ -28,10 +28,7 @@ class ProjectionHousekeeping extends NodeTask {
                     .tag("projection", name)
                     .baseUnit("events")
                     .register(registry);
-            Gauge.builder(
-                            "ordo.projection.lag",
-                            replays,
-                            r -> r.lagSeconds(clock.instant()).getOrDefault(name, 0.0))
+            Gauge.builder("ordo.projection.lag", replays, r -> r.lagSeconds(projection, clock.instant()))
                     .description("Age of the oldest event the projection's live handler has not handled yet")
                     .tag("projection", name)
                     .baseUnit("seconds")

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.app.support.Http;
+import io.ordo.app.support.OrdoProcess;
 import io.ordo.app.support.OwnService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,15 +131,9 @@ class KafkaIT {
                 .containsExactly(LongStream.range(0, 6).boxed().toArray(Long[]::new)));
     }
 
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void every_event_is_on_the_topic_in_order_per_order_and_a_broker_outage_only_delays_them() throws Exception {
-        int port = freePort();
+        int port = OrdoProcess.freePort();
         String servers = "localhost:" + port;
         var broker = broker(port);
         try (var service = OwnService.start(

@@ -2,7 +2,7 @@ package io.ordo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.ordo.app.support.OrdoProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LayeredJarIT {
 
-    private static Path jar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after package: no order-app jar in target/"));
-        }
-    }
-
     private static List<String> run(String... args) throws Exception {
         var command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -42,7 +34,7 @@ class LayeredJarIT {
     @Test
     void the_jar_has_the_layers_the_dockerfile_copies_and_they_extract_to_a_runnable_tree(@TempDir Path scratch)
             throws Exception {
-        List<String> layers = run("-Djarmode=tools", "-jar", jar().toString(), "list-layers");
+        List<String> layers = run("-Djarmode=tools", "-jar", OrdoProcess.jar().toString(), "list-layers");
         var copied = new ArrayList<String>();
         var copy = Pattern.compile("COPY --from=layers /layers/extracted/([a-z-]+)/ \\./");
         for (String line : Files.readAllLines(Path.of("..", "Dockerfile"))) {
@@ -58,7 +50,7 @@ class LayeredJarIT {
         run(
                 "-Djarmode=tools",
                 "-jar",
-                jar().toString(),
+                OrdoProcess.jar().toString(),
                 "extract",
                 "--layers",
                 "--launcher",

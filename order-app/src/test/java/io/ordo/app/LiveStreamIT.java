@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
+import io.ordo.app.support.Node;
 import io.ordo.app.support.SseClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,20 +29,8 @@ class LiveStreamIT {
     static void startTwoNodes() {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("live_stream");
-        nodeA = start(url, server, "stream-a");
-        nodeB = start(url, server, "stream-b");
-    }
-
-    static ConfigurableApplicationContext start(String url, TestDatabase.Server server, String nodeId) {
-        return new SpringApplicationBuilder(OrdoApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + server.user(),
-                        "--spring.datasource.password=" + server.password(),
-                        "--ordo.node-id=" + nodeId,
-                        "--ordo.stream.keep-alive=500ms",
-                        "--spring.application.name=ordo-" + nodeId);
+        nodeA = Node.start(url, server, "stream-a", "--ordo.stream.keep-alive=500ms");
+        nodeB = Node.start(url, server, "stream-b", "--ordo.stream.keep-alive=500ms");
     }
 
     @AfterAll
@@ -56,10 +43,6 @@ class LiveStreamIT {
         }
     }
 
-    static int port(ConfigurableApplicationContext node) {
-        return ((ServletWebServerApplicationContext) node).getWebServer().getPort();
-    }
-
     static String create(Http as, String name) {
         var created = as.post("/api/orders", OrderFlowIT.standardOrder(name));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -69,10 +52,10 @@ class LiveStreamIT {
     @Test
     void changes_on_one_node_reach_the_other_within_a_second_and_a_resume_gets_exactly_what_was_missed()
             throws Exception {
-        var onB = new Http(port(nodeB), "agent");
+        var onB = new Http(Node.port(nodeB), "agent");
         var otherAgent = onB.as("agent2");
         var otherTenant = onB.as("globex-admin");
-        var stream = SseClient.open(port(nodeA), "agent", null);
+        var stream = SseClient.open(Node.port(nodeA), "agent", null);
         assertThat(stream.status()).isEqualTo(200);
         Thread.sleep(300); // the stream is open before the first change
 
@@ -100,7 +83,7 @@ class LiveStreamIT {
             }
         }
 
-        try (var resumed = SseClient.open(port(nodeA), "agent", created.id())) {
+        try (var resumed = SseClient.open(Node.port(nodeA), "agent", created.id())) {
             List<SseClient.Event> replayed = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 var event = resumed.next(Duration.ofSeconds(5));
@@ -136,21 +119,23 @@ class LiveStreamIT {
         var streams = new ArrayList<SseClient>();
         try {
             for (int i = 0; i < 5; i++) {
-                var stream = SseClient.open(port(nodeA), "viewer", null);
+                var stream = SseClient.open(Node.port(nodeA), "viewer", null);
                 assertThat(stream.status()).isEqualTo(200);
                 streams.add(stream);
             }
-            var sixth = new Http(port(nodeA), "viewer").get("/api/orders/stream");
+            var sixth = new Http(Node.port(nodeA), "viewer").get("/api/orders/stream");
             assertThat(sixth.status()).isEqualTo(429);
             assertThat(sixth.json().get("code").asText()).isEqualTo("RATE_LIMITED");
             assertThat(sixth.header("Retry-After")).isPresent();
-            assertThat(new Http(port(nodeA), "ops").get("/api/orders/stream").status())
+            assertThat(new Http(Node.port(nodeA), "ops")
+                            .get("/api/orders/stream")
+                            .status())
                     .isEqualTo(403);
 
             streams.remove(0).close();
             int again = eventually(
                     () -> {
-                        var attempt = SseClient.open(port(nodeA), "viewer", null);
+                        var attempt = SseClient.open(Node.port(nodeA), "viewer", null);
                         if (attempt.status() == 200) {
                             streams.add(attempt);
                         } else {

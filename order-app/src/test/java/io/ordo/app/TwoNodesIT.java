@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
+import io.ordo.app.support.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -37,20 +36,8 @@ class TwoNodesIT {
         var server = TestDatabase.server();
         String url = TestDatabase.newDatabase("two_nodes");
         jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), url, server.user(), server.password()));
-        nodeA = start(url, server, "node-a");
-        nodeB = start(url, server, "node-b");
-    }
-
-    static ConfigurableApplicationContext start(String url, TestDatabase.Server server, String nodeId) {
-        // command-line arguments: they outrank application.yml (server.port there reads SERVER_PORT)
-        return new SpringApplicationBuilder(OrdoApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + server.user(),
-                        "--spring.datasource.password=" + server.password(),
-                        "--ordo.node-id=" + nodeId,
-                        "--spring.application.name=ordo-" + nodeId);
+        nodeA = Node.start(url, server, "node-a");
+        nodeB = Node.start(url, server, "node-b");
     }
 
     @AfterAll
@@ -64,8 +51,7 @@ class TwoNodesIT {
     }
 
     static Http as(ConfigurableApplicationContext node, String user) {
-        return new Http(
-                ((ServletWebServerApplicationContext) node).getWebServer().getPort(), user);
+        return new Http(Node.port(node), user);
     }
 
     @Test

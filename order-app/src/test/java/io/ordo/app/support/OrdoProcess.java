@@ -76,7 +76,8 @@ public final class OrdoProcess implements AutoCloseable {
         kill();
     }
 
-    private static Path jar() throws IOException {
+    /** The packaged service's jar in {@code target/}. */
+    public static Path jar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("order-app-.*\\.jar"))
                     .findFirst()
@@ -84,7 +85,7 @@ public final class OrdoProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -72,23 +72,19 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
 
     @Override
     public Optional<OrderView> find(OrderScope scope, OrderId id) {
-        var params = new LinkedHashMap<String, Object>();
-        params.put("id", id.value());
-        String where = "order_id = :id AND " + scopeSql(scope, params);
-        return jdbc.sql("SELECT document FROM "
-                        + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE) + " WHERE "
-                        + where)
-                .params(params)
-                .query(String.class)
-                .optional()
-                .map(json -> ProjectionJson.read(json).toView(today()));
+        return findOne(scope, "order_id", id.value());
     }
 
     @Override
     public Optional<OrderView> findByNumber(OrderScope scope, String orderNumber) {
+        return findOne(scope, "order_number", orderNumber);
+    }
+
+    /** The order whose {@code column} is {@code value}, if it is in the scope. */
+    private Optional<OrderView> findOne(OrderScope scope, String column, Object value) {
         var params = new LinkedHashMap<String, Object>();
-        params.put("number", orderNumber);
-        String where = "order_number = :number AND " + scopeSql(scope, params);
+        params.put("value", value);
+        String where = column + " = :value AND " + scopeSql(scope, params);
         return jdbc.sql("SELECT document FROM "
                         + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE) + " WHERE "
                         + where)

@@ -254,33 +254,24 @@ public class ProjectionReplays implements ProjectionControlPort {
     }
 
     /**
-     * How far each projection's live handler is behind in time: the age at {@code now} of the oldest event it has
-     * not handled yet, in seconds; 0 when it has handled every event (and for the projections written with the
+     * How far the projection's live handler is behind in time: the age at {@code now} of the oldest event it has not
+     * handled yet, in seconds; 0 when it has handled every event (and always for the projections written with the
      * command).
      */
-    public Map<String, Double> lagSeconds(Instant now) {
-        long head = head();
-        var lag = new LinkedHashMap<String, Double>();
-        for (var projection : Projection.values()) {
-            String name = projection.projectionName();
-            long position = projection.streams() ? position(name).orElse(0) : head;
-            double seconds = 0;
-            if (position < head) {
-                String stamp = jdbc.sql("""
-                                SELECT time_stamp FROM domain_event_entry WHERE global_index > :position
-                                ORDER BY global_index LIMIT 1""")
-                        .param("position", position)
-                        .query(String.class)
-                        .optional()
-                        .orElse(null);
-                if (stamp != null) {
-                    seconds = Math.max(
-                            0, Duration.between(Instant.parse(stamp), now).toMillis() / 1000.0);
-                }
-            }
-            lag.put(name, seconds);
+    public double lagSeconds(Projection projection, Instant now) {
+        if (!projection.streams()) {
+            return 0;
         }
-        return lag;
+        long position = position(projection.projectionName()).orElse(0);
+        return jdbc.sql("""
+                        SELECT time_stamp FROM domain_event_entry WHERE global_index > :position
+                        ORDER BY global_index LIMIT 1""")
+                .param("position", position)
+                .query(String.class)
+                .optional()
+                .map(stamp ->
+                        Math.max(0, Duration.between(Instant.parse(stamp), now).toMillis() / 1000.0))
+                .orElse(0.0);
     }
 
     private long head() {

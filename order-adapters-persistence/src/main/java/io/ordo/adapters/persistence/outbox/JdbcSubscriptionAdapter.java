@@ -1,7 +1,7 @@
 package io.ordo.adapters.persistence.outbox;
 
+import io.ordo.adapters.persistence.IdCursor;
 import io.ordo.adapters.persistence.secret.SecretBox;
-import io.ordo.adapters.persistence.webhook.IdCursor;
 import io.ordo.application.port.in.subscription.NotificationDeliveryPage;
 import io.ordo.application.port.in.subscription.NotificationDeliveryView;
 import io.ordo.application.port.in.subscription.SubscriptionView;

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
  * Sends the outbox: a loop that claims due rows ({@link OutboxStore#claim}) and hands each destination's rows to a
@@ -82,8 +83,7 @@ public final class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** Kafka's producer factory and topic, when Kafka is on. */
-    public record KafkaProducers(
-            org.springframework.kafka.core.DefaultKafkaProducerFactory<String, String> factory, String topic) {}
+    public record KafkaProducers(DefaultKafkaProducerFactory<String, String> factory, String topic) {}
 
     /** Rows waiting to be sent, all destinations (a gauge: NaN while the database cannot be asked). */
     public double pending() {

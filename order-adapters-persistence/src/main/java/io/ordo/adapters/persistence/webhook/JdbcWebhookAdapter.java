@@ -1,5 +1,6 @@
 package io.ordo.adapters.persistence.webhook;
 
+import io.ordo.adapters.persistence.IdCursor;
 import io.ordo.adapters.persistence.secret.SecretBox;
 import io.ordo.application.port.in.webhook.WebhookDeliveryPage;
 import io.ordo.application.port.in.webhook.WebhookDeliveryView;

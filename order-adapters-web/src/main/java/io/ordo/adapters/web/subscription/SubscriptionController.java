@@ -1,5 +1,6 @@
 package io.ordo.adapters.web.subscription;
 
+import io.ordo.adapters.web.QueryParameters;
 import io.ordo.adapters.web.security.OrdoPrincipal;
 import io.ordo.adapters.web.webhook.WebhookProviderController;
 import io.ordo.application.port.in.subscription.ManageSubscriptionsUseCase;
@@ -66,6 +67,9 @@ public class SubscriptionController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "20") String limit) {
         return subscriptions.deliveries(
-                OrdoPrincipal.callerOf(auth), id, cursor, WebhookProviderController.limit(limit));
+                OrdoPrincipal.callerOf(auth),
+                id,
+                cursor,
+                QueryParameters.limit(limit, WebhookProviderController.MAX_LIMIT));
     }
 }

@@ -1,10 +1,10 @@
 package io.ordo.adapters.web.webhook;
 
+import io.ordo.adapters.web.QueryParameters;
 import io.ordo.adapters.web.security.OrdoPrincipal;
 import io.ordo.application.port.in.webhook.ManageWebhookProvidersUseCase;
 import io.ordo.application.port.in.webhook.WebhookDeliveryPage;
 import io.ordo.application.port.in.webhook.WebhookProviderView;
-import io.ordo.domain.exception.InvalidOrderException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Webhooks")
 public class WebhookProviderController {
 
-    static final int MAX_LIMIT = 100;
+    /** The largest page of a delivery log. */
+    public static final int MAX_LIMIT = 100;
 
     private final ManageWebhookProvidersUseCase providers;
 
@@ -60,19 +61,7 @@ public class WebhookProviderController {
             @PathVariable String name,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "20") String limit) {
-        return providers.deliveries(OrdoPrincipal.callerOf(auth), name, cursor, limit(limit));
-    }
-
-    /** A {@code limit} parameter from 1 to {@link #MAX_LIMIT}, or a 400 naming it. */
-    public static int limit(String text) {
-        try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= MAX_LIMIT) {
-                return size;
-            }
-        } catch (NumberFormatException ignored) {
-            // refused below
-        }
-        throw InvalidOrderException.of("limit", "must be an integer from 1 to " + MAX_LIMIT);
+        return providers.deliveries(
+                OrdoPrincipal.callerOf(auth), name, cursor, QueryParameters.limit(limit, MAX_LIMIT));
     }
 }

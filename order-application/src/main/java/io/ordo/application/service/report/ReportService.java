@@ -51,7 +51,7 @@ public final class ReportService implements GetReportUseCase, StuckLimitsUseCase
         var scope = scopeOf(caller);
         Instant now = clock.instant();
         var limits = StuckLimits.effective(stuckLimits.overrides(scope.tenantId()));
-        var asked = limitsAt(scope.tenantId(), now);
+        var asked = limitsAt(limits, now);
         var items = new ArrayList<StuckOrders.StuckOrder>();
         for (var row : reports.stuck(scope, asked, StuckOrders.MAX)) {
             double inStatus = Duration.between(row.since(), now).toMillis() / 3_600_000.0;
@@ -77,21 +77,20 @@ public final class ReportService implements GetReportUseCase, StuckLimitsUseCase
         Instant now = clock.instant();
         var census = new TreeMap<String, List<ReportPort.StuckCount>>();
         for (String tenant : reports.tenants()) {
-            census.put(tenant, reports.stuckCounts(tenant, limitsAt(tenant, now)));
+            var limits = StuckLimits.effective(stuckLimits.overrides(tenant));
+            census.put(tenant, reports.stuckCounts(tenant, limitsAt(limits, now)));
         }
         return census;
     }
 
-    /** The tenant's limits above zero, as cut-off instants at {@code now}. */
-    private List<ReportPort.Limit> limitsAt(String tenant, Instant now) {
+    /** The limits above zero, as cut-off instants at {@code now}. */
+    private static List<ReportPort.Limit> limitsAt(Map<String, Map<String, Double>> limits, Instant now) {
         var asked = new ArrayList<ReportPort.Limit>();
-        StuckLimits.effective(stuckLimits.overrides(tenant))
-                .forEach((workflow, statuses) -> statuses.forEach((status, hours) -> {
-                    if (hours > 0) {
-                        asked.add(
-                                new ReportPort.Limit(workflow, status, now.minusMillis(Math.round(hours * 3_600_000))));
-                    }
-                }));
+        limits.forEach((workflow, statuses) -> statuses.forEach((status, hours) -> {
+            if (hours > 0) {
+                asked.add(new ReportPort.Limit(workflow, status, now.minusMillis(Math.round(hours * 3_600_000))));
+            }
+        }));
         return asked;
     }
 

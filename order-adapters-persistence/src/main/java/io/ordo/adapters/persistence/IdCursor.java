@@ -1,4 +1,4 @@
-package io.ordo.adapters.persistence.webhook;
+package io.ordo.adapters.persistence;
 
 import io.ordo.domain.exception.InvalidOrderException;
 import java.nio.charset.StandardCharsets;
