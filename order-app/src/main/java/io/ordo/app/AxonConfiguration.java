@@ -5,6 +5,8 @@ import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.outbox.OutboxWriter;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
+import io.ordo.app.logging.MessageLogContext;
+import io.ordo.app.logging.RequestCorrelation;
 import io.ordo.app.metrics.MessageMetrics;
 import io.ordo.domain.Order;
 import io.ordo.projections.Projection;
@@ -29,7 +31,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,12 +83,13 @@ class AxonConfiguration {
     }
 
     /**
-     * Every event carries its command's correlation and trace ids, the tenant and user that caused it, and the
-     * request's Idempotency-Key if it had one (IdempotencyKeyRecorder marks the key committed with the events).
+     * Every event carries its request's correlation id and its trace id (RequestCorrelation), the tenant and user
+     * that caused it, and the request's Idempotency-Key if it had one (IdempotencyKeyRecorder marks the key
+     * committed with the events).
      */
     @Bean
-    CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+    CorrelationDataProvider requestCorrelation() {
+        return new RequestCorrelation();
     }
 
     @Bean
@@ -158,6 +160,19 @@ class AxonConfiguration {
     @Bean
     MessageMetrics messageMetrics(CommandBus commandBus, EventStore eventStore, MeterRegistry registry) {
         return new MessageMetrics(commandBus, eventStore, registry);
+    }
+
+    /** The correlation id, tenant, user and order of a command or event in the log lines of its handling. */
+    @Bean
+    MessageLogContext messageLogContext(CommandBus commandBus) {
+        return new MessageLogContext(commandBus);
+    }
+
+    @Bean
+    ConfigurerModule eventLogContext() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultHandlerInterceptor((c, processor) -> MessageLogContext.forProcessor(processor));
     }
 
     @Bean

@@ -8,6 +8,8 @@ import io.ordo.adapters.web.filter.NulCharacterFilter;
 import io.ordo.adapters.web.filter.RateLimitFilter;
 import io.ordo.adapters.web.filter.RequestSizeLimitFilter;
 import io.ordo.adapters.web.json.WebJsonConfiguration;
+import io.ordo.adapters.web.logging.CallerLogFilter;
+import io.ordo.adapters.web.logging.RequestLogFilter;
 import io.ordo.adapters.web.openapi.ApiDocumentation;
 import io.ordo.adapters.web.order.OrderController;
 import io.ordo.adapters.web.order.WorkflowController;
@@ -41,6 +43,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 
 /** The web adapter's controllers, problem advice and security, plus the OpenAPI description. */
@@ -67,6 +70,22 @@ class WebConfiguration {
      * Per user and node: {@code ordo.rate-limit.per-second} requests a second after a burst of
      * {@code ordo.rate-limit.burst}; {@code ordo.rate-limit.enabled=false} turns it off (the benchmark does).
      */
+    /** First around every request, before security: its correlation id and its line in the log. */
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLog() {
+        var registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Right after authentication: the tenant and user join the request's logging context. */
+    @Bean
+    FilterRegistrationBean<CallerLogFilter> callerLog() {
+        var registration = new FilterRegistrationBean<>(new CallerLogFilter());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnProperty(name = "ordo.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<RateLimitFilter> rateLimit(
@@ -75,7 +94,7 @@ class WebConfiguration {
             @Value("${ordo.rate-limit.burst}") double burst) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst, json));
         // after Spring Security (whose chain runs at -100): the caller is known, and no credentials is a 401
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 
@@ -83,7 +102,7 @@ class WebConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(json));
         // after Spring Security: no credentials is a 401 even for a huge body
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 
@@ -91,14 +110,14 @@ class WebConfiguration {
     FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotentRequestsUseCase keys, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, json));
         // after authentication (keys belong to a tenant and user) and after the size limit
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<NulCharacterFilter> nulCharacters(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new NulCharacterFilter(json));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 4);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }
 

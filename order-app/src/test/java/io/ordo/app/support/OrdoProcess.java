@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,14 +22,23 @@ public final class OrdoProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private OrdoProcess(Process process, int port) {
+    private OrdoProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts Ordo on {@code url} with {@code args} and waits until it is healthy. */
     public static OrdoProcess start(String url, TestDatabase.Server server, String log, String... args)
+            throws IOException {
+        return start(url, server, log, Map.of(), args);
+    }
+
+    /** Starts Ordo with {@code environment} added to this JVM's and waits until it is healthy. */
+    public static OrdoProcess start(
+            String url, TestDatabase.Server server, String log, Map<String, String> environment, String... args)
             throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -42,11 +52,12 @@ public final class OrdoProcess implements AutoCloseable {
                 "--spring.datasource.username=" + server.user(),
                 "--spring.datasource.password=" + server.password()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", log).toFile())
-                .start();
-        var started = new OrdoProcess(process, port);
+                .redirectOutput(Path.of("target", log).toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        var started = new OrdoProcess(process, port, Path.of("target", log));
         var anonymous = new Http(port, null);
         int health = eventually(
                 () -> {
@@ -64,6 +75,21 @@ public final class OrdoProcess implements AutoCloseable {
 
     public Http as(String user) {
         return new Http(port, user);
+    }
+
+    /** The lines the service wrote to its console so far (one it is still writing is left out). */
+    public List<String> logLines() throws IOException {
+        String written = Files.readString(log);
+        return written.substring(0, written.lastIndexOf('\n') + 1).lines().toList();
+    }
+
+    /** SIGTERM, as an orchestrator stops it; waits until it has exited and answers its exit code. */
+    public int terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS))
+                .as("Ordo stopped within " + patience + " of SIGTERM (see " + log + ")")
+                .isTrue();
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or given back. */

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A filter for the requests that security signed an Ordo user in for. It runs after authentication; any other
  * request passes on untouched, for security to answer.
  */
-abstract class SignedInFilter extends OncePerRequestFilter {
+public abstract class SignedInFilter extends OncePerRequestFilter {
 
     @Override
     protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -12,12 +12,12 @@ import io.ordo.adapters.web.webhook.WebhookController;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import io.ordo.domain.exception.OrdoException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,7 +195,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> bug(Exception e) {
+    ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException) {
                 return respond(Problems.tooLarge());
@@ -208,14 +208,7 @@ public class ProblemAdvice {
                 return databaseAway(e);
             }
         }
-        String correlationId = UUID.randomUUID().toString();
-        log.error("unexpected failure, correlation id {}", correlationId, e);
-        ProblemDetail problem = Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR",
-                "An unexpected error occurred; quote correlation id " + correlationId + ".");
-        problem.setProperty("correlationId", correlationId);
-        return respond(problem);
+        return respond(Problems.bug(request, e));
     }
 
     /**

@@ -3,9 +3,6 @@ package io.ordo.adapters.web.problem;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,19 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
-
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         ProblemDetail problem = Problems.forStatus(status, "The request cannot be served as sent.");
-        if (status >= 500) {
-            String correlationId = UUID.randomUUID().toString();
-            log.error("unexpected failure, correlation id {}", correlationId, (Throwable)
-                    request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            problem.setDetail("An unexpected error occurred; quote correlation id " + correlationId + ".");
-            problem.setProperty("correlationId", correlationId);
+        if (status == 500) {
+            problem = Problems.bug(request, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
     }

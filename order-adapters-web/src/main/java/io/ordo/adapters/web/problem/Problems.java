@@ -1,13 +1,17 @@
 package io.ordo.adapters.web.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.web.logging.LogContext;
 import io.ordo.domain.exception.FieldViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
@@ -39,6 +45,21 @@ public final class Problems {
     }
 
     /** 413: the body is over {@link io.ordo.adapters.web.filter.RequestSizeLimitFilter#MAX_BODY_BYTES}. */
+    /**
+     * A bug (500 INTERNAL_ERROR), logged with the request's correlation id, which the body repeats: the operator
+     * finds the stack trace, and every other line of the request, by the id the client quotes.
+     */
+    public static ProblemDetail bug(HttpServletRequest request, Throwable failure) {
+        String correlationId = LogContext.correlationId(request);
+        log.error("unexpected failure, correlation id {}", correlationId, failure);
+        ProblemDetail problem = of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "An unexpected error occurred; quote correlation id " + correlationId + ".");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
     public static ProblemDetail tooLarge() {
         return tooLarge("The body is larger than 1 MiB.");
     }
