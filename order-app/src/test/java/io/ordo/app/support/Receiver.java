@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Received> received = new ArrayList<>();
     private volatile boolean down;
+    private volatile Duration delay = Duration.ZERO;
 
     public Receiver(String secret, int failFirst) {
         this.secret = secret;
@@ -57,6 +59,11 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/hooks", exchange -> {
             calls.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (down || failuresLeft.getAndDecrement() > 0) {
                 exchange.sendResponseHeaders(503, -1);
                 exchange.close();
@@ -83,6 +90,11 @@ public final class Receiver implements AutoCloseable {
     /** While down, every notification gets a 503. */
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Answers every notification only after {@code delay}: a slow receiver. */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
     }
 
     public int calls() {

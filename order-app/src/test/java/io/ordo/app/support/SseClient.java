@@ -111,6 +111,11 @@ public final class SseClient implements AutoCloseable {
         return all;
     }
 
+    /** Whether the server ended the stream (or the test closed it). */
+    public boolean ended() {
+        return !reader.isAlive();
+    }
+
     public int comments() {
         return comments.get();
     }

@@ -281,7 +281,8 @@ public class ProjectionReplays implements ProjectionControlPort {
     }
 
     /**
-     * The position a processor has read up to (the lowest over its segments), on whichever node its segments run.
+     * The position a processor has read up to (the lowest over its segments, 0 before the first event), on
+     * whichever node its segments run.
      * Read from {@code token_entry} rather than through Axon's {@code TokenStore.fetchToken}, which claims the
      * token it returns; the tokens are read with Axon's own serializer and {@link TrackingToken#position()}.
      */
@@ -297,7 +298,8 @@ public class ProjectionReplays implements ProjectionControlPort {
         for (StoredToken token : tokens) {
             lowest = Math.min(lowest, positionOf(token));
         }
-        return OptionalLong.of(lowest);
+        // global indexes start at 1: a processor that has read nothing yet (a new database) stands at 0
+        return OptionalLong.of(Math.max(0, lowest));
     }
 
     private record StoredToken(byte[] bytes, String type) {}
