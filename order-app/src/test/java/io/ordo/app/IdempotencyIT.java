@@ -158,4 +158,38 @@ class IdempotencyIT {
         assertThat(replayed.text()).isEqualTo(first.text());
         assertThat(ordersNamed("Purge Fresh")).isEqualTo(1);
     }
+
+    @Test
+    void a_key_whose_answer_was_lost_after_its_commit_answers_the_order_as_it_is_now() {
+        var agent = new Http(port, "agent");
+        String key = "lost-answer-" + UUID.randomUUID();
+        var created = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Lost Answer"), key);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(jdbc.sql("SELECT order_id FROM idempotency_key WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(String.class)
+                        .single())
+                .as("the key knows its order from the commit on")
+                .isEqualTo(id);
+        // the node stopped between storing the events and storing the answer, a minute ago
+        jdbc.sql("""
+                        UPDATE idempotency_key SET state = 'committed', response_status = NULL, response_body = NULL,
+                               content_type = NULL, location = NULL, etag = NULL,
+                               claimed_at = now() - interval '1 minute'
+                        WHERE idempotency_key = :key""").param("key", key).update();
+        assertThat(agent.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}")
+                        .status())
+                .isEqualTo(200);
+
+        var retried = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Lost Answer"), key);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).contains("true");
+        assertThat(retried.header("Content-Location")).contains("/api/orders/" + id);
+        assertThat(retried.header("ETag")).contains("\"1\"");
+        assertThat(retried.json().get("id").asText()).isEqualTo(id);
+        assertThat(retried.json().get("status").asText()).isEqualTo("pending");
+        assertThat(ordersNamed("Lost Answer")).as("nothing ran again").isEqualTo(1);
+    }
 }

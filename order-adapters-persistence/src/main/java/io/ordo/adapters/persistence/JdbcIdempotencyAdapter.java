@@ -43,7 +43,8 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
     @Override
     public Optional<Entry> find(String tenant, String user, String key) {
         return jdbc.sql("""
-                        SELECT request, state, response_status, response_body, content_type, location, etag
+                        SELECT request, state, response_status, response_body, content_type, location, etag, order_id,
+                               extract(epoch FROM now() - claimed_at) AS since_claimed
                         FROM idempotency_key WHERE tenant_id = :tenant AND user_id = :user AND idempotency_key = :key""")
                 .param("tenant", tenant)
                 .param("user", user)
@@ -59,7 +60,8 @@ public class JdbcIdempotencyAdapter implements IdempotencyPort {
                                         rs.getString("location"),
                                         rs.getString("etag"))
                                 : null,
-                        false))
+                        rs.getString("order_id"),
+                        Duration.ofMillis(Math.round(rs.getDouble("since_claimed") * 1000))))
                 .optional();
     }
 

@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on any POST under {@code /api} (docs/api.md): the first request with a key
  * runs and its answer (status, body, Location, ETag) is kept for 24 hours; the same key with a JSON-equal body
  * gets that answer again without running, also while the first is still running (it waits, polling, holding
- * no database connection); with another body it gets 409 IDEMPOTENCY_KEY_REUSED. 5xx answers are not kept.
+ * no database connection); with another body it gets 409 IDEMPOTENCY_KEY_REUSED. 5xx answers are not kept. A key
+ * whose events were stored but whose answer was lost (the node stopped in between) answers the order as it is now.
  * Runs after authentication: keys belong to (tenant, user).
  */
 public class IdempotencyFilter extends SignedInFilter {
@@ -85,6 +86,10 @@ public class IdempotencyFilter extends SignedInFilter {
             }
             if (claim instanceof IdempotentRequestsUseCase.Replay replay) {
                 replay(response, replay.answer());
+                return;
+            }
+            if (claim instanceof IdempotentRequestsUseCase.AnswerLost lost) {
+                answerTheOrder(request, response, lost.orderId());
                 return;
             }
             if (claim instanceof IdempotentRequestsUseCase.Mismatch) {
@@ -169,6 +174,18 @@ public class IdempotencyFilter extends SignedInFilter {
         }
     }
 
+    /**
+     * The first request stored its events but not its answer: the order as it is now, as {@code GET
+     * /api/orders/{id}} answers it (200, ETag, and {@code Content-Location} naming the order), replayed.
+     */
+    private static void answerTheOrder(HttpServletRequest request, HttpServletResponse response, String orderId)
+            throws ServletException, IOException {
+        String path = "/api/orders/" + orderId;
+        response.setHeader("Idempotent-Replayed", "true");
+        response.setHeader("Content-Location", path);
+        request.getRequestDispatcher(path).forward(new ReadRequest(request), response);
+    }
+
     private static void replay(HttpServletResponse response, StoredAnswer answer) throws IOException {
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
@@ -184,6 +201,34 @@ public class IdempotencyFilter extends SignedInFilter {
         byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** The request as a GET without a body: to read the order a lost answer was about. */
+    private static final class ReadRequest extends HttpServletRequestWrapper {
+
+        ReadRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return 0;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return 0;
+        }
     }
 
     /** The request with its body read once and served again to the handler. */

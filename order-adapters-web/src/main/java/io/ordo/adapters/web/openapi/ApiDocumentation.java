@@ -49,6 +49,12 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "deleteSubscription",
             "204");
 
+    /**
+     * Operations on an order whose success is not 200: a retry whose first answer was lost answers 200 with the
+     * order (IdempotencyFilter); the others answer the order with 200 anyway.
+     */
+    private static final List<String> LOST_ANSWER_AS_ORDER = List.of("createOrder", "addDiscussionNote");
+
     /** Operations that answer the order with its ETag. */
     private static final List<String> ANSWERS_AN_ORDER = List.of(
             "createOrder",
@@ -150,6 +156,20 @@ public final class ApiDocumentation implements OpenApiCustomizer {
                     ok.addHeaderObject("Location", new Header().$ref("#/components/headers/Location"));
                 }
             }
+        }
+        if (LOST_ANSWER_AS_ORDER.contains(id)) {
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("An Idempotency-Key retry whose first request stored its change but not its "
+                                    + "answer (its node stopped in between): the order as it is now, with "
+                                    + "Idempotent-Replayed and Content-Location.")
+                            .addHeaderObject("ETag", new Header().$ref("#/components/headers/ETag"))
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/OrderView")))));
         }
         boolean writes = method != PathItem.HttpMethod.GET;
         // a webhook has no user to keep keys for: its provider's event id is what applies it once

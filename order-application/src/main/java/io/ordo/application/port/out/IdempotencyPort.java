@@ -7,8 +7,12 @@ import java.util.Optional;
 /** Outgoing port: the stored idempotency keys. */
 public interface IdempotencyPort {
 
-    /** A key as stored: the request it was first used with, its state and (when done) the answer. */
-    record Entry(String request, String state, StoredAnswer answer, boolean stale) {}
+    /**
+     * A key as stored: the request it was first used with, its state ({@code running}, {@code committed},
+     * {@code done}), the answer (when done), the order its events belong to (once committed) and how long ago it
+     * was claimed.
+     */
+    record Entry(String request, String state, StoredAnswer answer, String orderId, Duration sinceClaimed) {}
 
     /**
      * Takes the key for this request if it is free (or expired after {@code ttl}, or left running longer than

@@ -12,6 +12,11 @@ public final class IdempotencyService implements IdempotentRequestsUseCase {
     static final Duration TTL = Duration.ofHours(24);
     /** A claim that neither committed nor answered in this long belongs to a request that died. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    /**
+     * A committed key without an answer this long after its claim lost its answer: its request stores the answer
+     * milliseconds after the commit, unless its node stopped in between.
+     */
+    static final Duration ANSWER_LOST_AFTER = Duration.ofSeconds(10);
     /** Expired keys deleted per statement: short transactions, however many have piled up. */
     static final int PURGE_BATCH = 1000;
 
@@ -44,6 +49,11 @@ public final class IdempotencyService implements IdempotentRequestsUseCase {
         }
         if (entry.get().answer() != null) {
             return new Replay(entry.get().answer());
+        }
+        if ("committed".equals(entry.get().state())
+                && entry.get().orderId() != null
+                && entry.get().sinceClaimed().compareTo(ANSWER_LOST_AFTER) > 0) {
+            return new AnswerLost(entry.get().orderId());
         }
         return new InProgress();
     }

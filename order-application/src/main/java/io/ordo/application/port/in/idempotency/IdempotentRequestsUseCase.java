@@ -12,7 +12,7 @@ public interface IdempotentRequestsUseCase {
     int MAX_KEY_LENGTH = 255;
 
     /** What became of a claim. */
-    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress {}
+    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress, AnswerLost {}
 
     /** The key is this request's: run it, then {@link #complete} or {@link #abandon}. */
     record Claimed() implements Claim {}
@@ -25,6 +25,12 @@ public interface IdempotentRequestsUseCase {
 
     /** The first request with this key is still running: wait and claim again. */
     record InProgress() implements Claim {}
+
+    /**
+     * The first request with this key stored its events on {@code orderId}, but its answer was never stored (its
+     * node stopped in between): answer the order as it is now.
+     */
+    record AnswerLost(String orderId) implements Claim {}
 
     /** An answer as it went to the client. */
     record StoredAnswer(int status, String body, String contentType, String location, String etag) {}
