@@ -141,7 +141,7 @@ class ReadmeFirstSessionTest {
         List<String> listed = List.of();
         while (!listed.contains(order.getId()) && Instant.now().isBefore(deadline)) {
             listed = agent
-                    .listOrders("pending", null, null, null, null, null, null, null, null, null, null, null, null)
+                    .listOrders("pending", null, null, null, null, null, null, null, null, null, null, null, null, null)
                     .getItems()
                     .stream()
                     .map(OrderView::getId)

@@ -9,6 +9,7 @@ import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
 import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.app.metrics.StuckOrdersCensus;
+import io.ordo.application.port.in.assignment.AssignOrdersUseCase;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.order.CancelOrderUseCase;
@@ -23,6 +24,7 @@ import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrites;
 import io.ordo.application.service.VisibleOrders;
 import io.ordo.application.service.admin.ProjectionAdminService;
+import io.ordo.application.service.assignment.AssignmentService;
 import io.ordo.application.service.audit.AuditService;
 import io.ordo.application.service.campaign.LeadDeliveryService;
 import io.ordo.application.service.discussion.DiscussionService;
@@ -110,6 +112,11 @@ class UseCaseConfiguration {
     @Bean
     CancelOrderUseCase cancelOrder(OrderWrites writes) {
         return new CancelOrderService(writes);
+    }
+
+    @Bean
+    AssignOrdersUseCase assignOrders(OrderWrites writes, OrderReadModelPort readModel, AccessPolicy policy) {
+        return new AssignmentService(writes, readModel, policy);
     }
 
     @Bean

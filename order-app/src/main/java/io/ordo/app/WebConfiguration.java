@@ -11,6 +11,7 @@ import io.ordo.adapters.web.json.WebJsonConfiguration;
 import io.ordo.adapters.web.logging.CallerLogFilter;
 import io.ordo.adapters.web.logging.RequestLogFilter;
 import io.ordo.adapters.web.openapi.ApiDocumentation;
+import io.ordo.adapters.web.order.AssignmentController;
 import io.ordo.adapters.web.order.OrderController;
 import io.ordo.adapters.web.order.WorkflowController;
 import io.ordo.adapters.web.problem.ProblemAdvice;
@@ -50,6 +51,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 @Configuration(proxyBeanMethods = false)
 @Import({
     OrderController.class,
+    AssignmentController.class,
     AuditController.class,
     ReportController.class,
     AdminController.class,

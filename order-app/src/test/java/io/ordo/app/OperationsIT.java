@@ -79,7 +79,7 @@ class OperationsIT {
         var order = docs.at("/components/schemas/OrderView");
         assertThat(order.get("required"))
                 .as("every field of an order is always answered")
-                .hasSize(24);
+                .hasSize(25);
         assertThat(order.at("/properties/notes/nullable").asBoolean()).isTrue();
         assertThat(order.at("/properties/id/nullable").asBoolean()).isFalse();
         assertThat(order.at("/properties/workflow/enum")).hasSize(5);

@@ -14,7 +14,7 @@ class BenchmarkSmokeIT {
     @Test
     void the_benchmark_runs_end_to_end_reports_every_figure_and_leaves_no_database_behind(@TempDir Path scratch)
             throws Exception {
-        var figures = new OrdoBenchmark(new OrdoBenchmark.Settings(Duration.ofSeconds(1), 20, 2_000, 5))
+        var figures = new OrdoBenchmark(new OrdoBenchmark.Settings(Duration.ofSeconds(1), 20, 2_000, 5, 50))
                 .run(Path.of("target"), scratch);
         try (var left = Files.list(scratch)) {
             assertThat(left).as("the benchmark's database, deleted at the end").isEmpty();
@@ -29,6 +29,7 @@ class BenchmarkSmokeIT {
                 .anyMatch(w -> w.startsWith("projection lag"))
                 .anyMatch(w -> w.startsWith("list, status filter, deep page"))
                 .anyMatch(w -> w.startsWith("list, status + q, first page") && w.endsWith("after VACUUM"))
+                .anyMatch(w -> w.startsWith("POST /api/orders/reassign, 50 orders"))
                 .anyMatch(w -> w.startsWith("replay"))
                 .anyMatch(w -> w.startsWith("peak RSS"));
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).as(f.what()).isPositive());

@@ -45,6 +45,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -72,19 +73,21 @@ public final class OrdoBenchmark {
             int longOrderEvents,
             int listOrders,
             int lagSamples,
+            int reassignOrders,
             Set<String> phases,
             List<String> jvmArgs) {
 
         /** Every phase, in the order a run takes them. */
         public static final List<String> ALL =
-                List.of("raw", "creates", "subscribed", "status", "lag", "list", "replay");
+                List.of("raw", "creates", "subscribed", "status", "lag", "list", "reassign", "replay");
 
-        public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples) {
-            this(phase, longOrderEvents, listOrders, lagSamples, Set.copyOf(ALL), List.of());
+        public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples, int reassignOrders) {
+            this(phase, longOrderEvents, listOrders, lagSamples, reassignOrders, Set.copyOf(ALL), List.of());
         }
 
         /**
-         * {@code bench.seconds}, {@code bench.longOrderEvents}, {@code bench.listOrders}, {@code bench.lagSamples};
+         * {@code bench.seconds}, {@code bench.longOrderEvents}, {@code bench.listOrders}, {@code bench.lagSamples},
+         * {@code bench.reassignOrders};
          * {@code bench.phases} (comma-separated subset of {@link #ALL}) and {@code bench.jvmArgs} (space-separated
          * options for the service's JVM, e.g. a flight recording) for tuning runs.
          */
@@ -96,6 +99,7 @@ public final class OrdoBenchmark {
                     Integer.getInteger("bench.longOrderEvents", 500),
                     Integer.getInteger("bench.listOrders", 100_000),
                     Integer.getInteger("bench.lagSamples", 200),
+                    Integer.getInteger("bench.reassignOrders", 10_000),
                     Set.of(phases.split(",")),
                     jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
         }
@@ -208,6 +212,9 @@ public final class OrdoBenchmark {
                 }
                 if (settings.runs("list")) {
                     listQueries();
+                }
+                if (settings.runs("reassign")) {
+                    bulkReassignment();
                 }
                 if (settings.runs("replay")) {
                     replay();
@@ -525,6 +532,56 @@ public final class OrdoBenchmark {
                         return false;
                     }
                 }));
+    }
+
+    /**
+     * {@code bench.reassignOrders} orders created by {@code agent2} (16 clients; the list phase's orders are
+     * {@code agent}'s), then all of them given to {@code agent} in one {@code POST /api/orders/reassign}: how long the
+     * request takes, one command and transaction per order.
+     */
+    private void bulkReassignment() throws Exception {
+        int orders = settings.reassignOrders();
+        String agent = basic("agent2");
+        var next = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(16);
+        for (int client = 0; client < 16; client++) {
+            pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                    if (send("POST", "/api/orders", order("Reassign " + i), agent)
+                                    .statusCode()
+                            != 201) {
+                        throw new IllegalStateException("a create for the reassignment failed");
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the reassignment's creates did not finish");
+        }
+        // the list names the orders to move: wait until it has them all
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            for (long listed = 0; listed < orders; Thread.sleep(100)) {
+                listed = Long.parseLong(single(
+                        c,
+                        "SELECT count(*) FROM order_list_" + activeSlot(c, "order-list")
+                                + " WHERE assignee = 'agent2'"));
+            }
+        }
+        long started = System.nanoTime();
+        var answer =
+                send("POST", "/api/orders/reassign", "{\"from\": \"agent2\", \"to\": \"agent\"}", basic("manager"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int moved = JSON.readTree(answer.body()).path("reassigned").asInt(-1);
+        if (answer.statusCode() != 200 || moved != orders) {
+            throw new IllegalStateException("the reassignment answered " + answer.statusCode() + " " + answer.body());
+        }
+        figures.add(new Figure(
+                "POST /api/orders/reassign, " + orders + " orders",
+                seconds,
+                "s",
+                "%.0f orders/s, one command and transaction each".formatted(orders / seconds)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ordo.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ordo.domain.command.AddDiscussionNoteCommand;
+import io.ordo.domain.command.AssignOrderCommand;
 import io.ordo.domain.command.CancelOrderCommand;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import io.ordo.domain.command.CreateOrderCommand;
@@ -16,6 +17,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.domain.exception.CapacityExceededException;
@@ -54,6 +56,8 @@ public class Order {
     static final String CAMPAIGN_COMPLETED = "completed";
     static final int MAX_NOTE_LENGTH = 4000;
     static final int MAX_LEAD_ID_LENGTH = 255;
+    static final int MAX_USER_ID_LENGTH = 255;
+    static final int MAX_REASON_LENGTH = 2000;
 
     @AggregateIdentifier
     private OrderId id;
@@ -62,6 +66,8 @@ public class Order {
     private String status;
     private OrderDetails details;
     private Set<String> deliveredLeads = new HashSet<>();
+    /** Who works on the order: its creator until it is reassigned. */
+    private String assignee;
 
     Order() {
         // Axon rebuilds the order from its events
@@ -232,6 +238,32 @@ public class Order {
         }
     }
 
+    /** Answers whether the order changed hands. */
+    @CommandHandler
+    boolean handle(AssignOrderCommand cmd) {
+        requireValidAssignment(cmd.assignee(), cmd.reason());
+        if (cmd.assignee().equals(assignee)
+                || (cmd.onlyFrom() != null && !cmd.onlyFrom().equals(assignee))) {
+            return false; // already theirs, or no longer the one the sender meant to move
+        }
+        apply(new OrderReassigned(id, assignee, cmd.assignee(), cmd.reason(), cmd.actor()));
+        return true;
+    }
+
+    /** An assignment names a user id of 1 to 255 characters; its reason, if any, has at most 2,000. */
+    public static void requireValidAssignment(String assignee, String reason) {
+        var errors = new ArrayList<FieldViolation>();
+        if (isBlank(assignee) || assignee.length() > MAX_USER_ID_LENGTH) {
+            errors.add(new FieldViolation("assignee", "must be a user id of 1–" + MAX_USER_ID_LENGTH + " characters"));
+        }
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            errors.add(new FieldViolation("reason", "must not be longer than " + MAX_REASON_LENGTH + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+    }
+
     @CommandHandler
     void handle(ChangeOrderStatusCommand cmd) {
         var workflow = workflow();
@@ -348,6 +380,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCreated e) {
         id = e.orderId();
+        assignee = e.actor();
         workflowName = e.workflow();
         status = e.status();
         details = new OrderDetails(
@@ -378,6 +411,11 @@ public class Order {
                 d.items(),
                 c.contains("leadsPurchased") ? e.leadsPurchased() : d.leadsPurchased(),
                 c.contains("targetDeliveryDate") ? e.targetDeliveryDate() : d.targetDeliveryDate());
+    }
+
+    @EventSourcingHandler
+    void on(OrderReassigned e) {
+        assignee = e.to();
     }
 
     @EventSourcingHandler

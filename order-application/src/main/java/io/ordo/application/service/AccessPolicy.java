@@ -29,6 +29,8 @@ public final class AccessPolicy {
         REPORTS,
         /** Register webhook providers and notification subscriptions. */
         INTEGRATIONS,
+        /** Give orders to another user. */
+        ASSIGN,
         /** Change the tenant's settings (stuck limits). */
         SETTINGS,
         /** Read what webhook providers sent. */
@@ -56,6 +58,7 @@ public final class AccessPolicy {
             Map.entry(Action.READ_EVENTS, Set.of(ADMIN, MANAGER, COMPLIANCE)),
             Map.entry(Action.AUDIT, Set.of(ADMIN, COMPLIANCE)),
             Map.entry(Action.REPORTS, Set.of(ADMIN, MANAGER, VIEWER, COMPLIANCE)),
+            Map.entry(Action.ASSIGN, Set.of(ADMIN, MANAGER)),
             Map.entry(Action.INTEGRATIONS, Set.of(ADMIN)),
             Map.entry(Action.SETTINGS, Set.of(ADMIN)),
             Map.entry(Action.WEBHOOK_DELIVERIES, Set.of(ADMIN, COMPLIANCE)),

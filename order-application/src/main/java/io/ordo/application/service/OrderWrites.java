@@ -78,12 +78,15 @@ public final class OrderWrites {
      * tenant and user id, and the request's Idempotency-Key, travel as metadata, which Axon copies onto every event
      * the command causes.
      */
-    public void send(Object command, Caller caller) {
-        send(command, caller, Map.of());
+    public Object send(Object command, Caller caller) {
+        return send(command, caller, Map.of());
     }
 
-    /** {@link #send(Object, Caller)} with more metadata for the events, e.g. a webhook's event id. */
-    public void send(Object command, Caller caller, Map<String, ?> extraMetaData) {
+    /**
+     * {@link #send(Object, Caller)} with more metadata for the events, e.g. a webhook's event id. Answers what the
+     * command's handler answered (null for most).
+     */
+    public Object send(Object command, Caller caller, Map<String, ?> extraMetaData) {
         var metaData = new HashMap<String, Object>(extraMetaData);
         metaData.put("actor", caller.userId());
         if (caller.tenantId() != null) {
@@ -93,7 +96,8 @@ public final class OrderWrites {
             metaData.put("idempotencyKey", IdempotencyContext.current());
         }
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (RuntimeException e) {
             throw translate(e);
         }

@@ -73,6 +73,7 @@ public final class Fakes {
                 new OrderView.Shipping(null, null, null, null),
                 null,
                 createdBy,
+                createdBy,
                 Instant.EPOCH,
                 null,
                 null,
@@ -140,7 +141,7 @@ public final class Fakes {
             if (view == null || !scope.tenantId().equals(tenants.get(view.id()))) {
                 return Optional.empty();
             }
-            if (scope.createdBy() != null && !scope.createdBy().equals(view.createdBy())) {
+            if (scope.assignee() != null && !scope.assignee().equals(view.assignee())) {
                 return Optional.empty();
             }
             if (scope.location() != null && !Objects.equals(scope.location(), view.location())) {
@@ -164,6 +165,16 @@ public final class Fakes {
         @Override
         public List<TimelineEntry> timeline(OrderScope scope, OrderId id) {
             return List.of();
+        }
+
+        @Override
+        public List<String> openOrdersAssignedTo(OrderScope scope, String assignee) {
+            return views.values().stream()
+                    .filter(v -> assignee.equals(v.assignee()))
+                    .filter(v ->
+                            find(scope, OrderId.parse(v.id()).orElseThrow()).isPresent())
+                    .map(OrderView::id)
+                    .toList();
         }
 
         @Override

@@ -13,7 +13,8 @@ public final class OrderEventTypes {
             LeadDelivered.class,
             LeadWithdrawn.class,
             DiscussionNoteAdded.class,
-            ProviderEventRecorded.class);
+            ProviderEventRecorded.class,
+            OrderReassigned.class);
 
     public static final List<String> NAMES =
             ALL.stream().map(Class::getSimpleName).toList();

@@ -6,6 +6,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.projections.store.BatchWrites;
@@ -84,6 +85,9 @@ public class AuditProjection {
             actor = e.actor();
         } else if (payload instanceof DiscussionNoteAdded e) {
             actor = e.actor();
+        } else if (payload instanceof OrderReassigned e) {
+            actor = e.actor();
+            reason = e.reason();
         }
         var row = new Row(
                 UUID.fromString(event.getAggregateIdentifier()),

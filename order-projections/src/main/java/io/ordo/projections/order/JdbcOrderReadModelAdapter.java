@@ -9,6 +9,7 @@ import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.application.port.out.OrderScope;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.exception.InvalidOrderException;
+import io.ordo.domain.workflow.Workflows;
 import io.ordo.projections.search.SearchWords;
 import io.ordo.projections.store.ProjectionSlots;
 import java.math.BigDecimal;
@@ -130,6 +131,29 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     }
 
     @Override
+    public List<String> openOrdersAssignedTo(OrderScope scope, String assignee) {
+        var params = new LinkedHashMap<String, Object>();
+        String where = scopeSql(scope, params);
+        params.put("assignee", assignee);
+        return jdbc
+                .sql("SELECT order_id, workflow, status FROM "
+                        + slots.activeTable(OrderListProjection.NAME, OrderListProjection.TABLE)
+                        + " WHERE " + where + " AND assignee = :assignee ORDER BY created_at, order_id")
+                .params(params)
+                .query((rs, row) ->
+                        new Assigned(rs.getString("order_id"), rs.getString("workflow"), rs.getString("status")))
+                .list()
+                .stream()
+                .filter(order -> Workflows.find(order.workflow())
+                        .map(w -> !w.isTerminal(order.status()))
+                        .orElse(false))
+                .map(Assigned::orderId)
+                .toList();
+    }
+
+    private record Assigned(String orderId, String workflow, String status) {}
+
+    @Override
     public OrderPage search(OrderScope scope, OrderQuery query) {
         var sort = query.sort() == null ? OrderQuery.Sort.CREATED_AT_DESC : query.sort();
         var key = SortKey.of(sort);
@@ -142,6 +166,7 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         filter(where, params, "contactId", "contact_id = :contactId", query.contactId());
         filter(where, params, "conversationId", "conversation_id = :conversationId", query.conversationId());
         filter(where, params, "qLocation", "location = :qLocation", query.location());
+        filter(where, params, "qAssignee", "assignee = :qAssignee", query.assignee());
         filter(where, params, "active", "active = :active", query.active());
         filter(
                 where,
@@ -286,12 +311,12 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         }
     }
 
-    /** The scope as SQL: the tenant always; creator, location or customer when the role narrows it. */
+    /** The scope as SQL: the tenant always; assignee, location or customer when the role narrows it. */
     private static String scopeSql(OrderScope scope, Map<String, Object> params) {
         var where = new ArrayList<String>();
         where.add("tenant_id = :scopeTenant");
         params.put("scopeTenant", scope.tenantId());
-        filter(where, params, "scopeCreatedBy", "created_by = :scopeCreatedBy", scope.createdBy());
+        filter(where, params, "scopeAssignee", "assignee = :scopeAssignee", scope.assignee());
         filter(where, params, "scopeLocation", "location = :scopeLocation", scope.location());
         filter(where, params, "scopeCustomer", "customer_id = :scopeCustomer", scope.customerId());
         return String.join(" AND ", where);

@@ -66,8 +66,8 @@ public class OrderDetailProjection {
                 try {
                     batches.batchUpdate("""
                                     INSERT INTO %s (order_id, tenant_id, order_number, created_by, location, customer_id,
-                                                    version, document)
-                                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                                    version, document, assignee)
+                                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
                                     ON CONFLICT (order_id) DO NOTHING""".formatted(table), inserts, inserts.size(), (ps, p) -> {
                         OrderDocument d = p.document();
                         ps.setObject(1, UUID.fromString(d.id));
@@ -78,6 +78,7 @@ public class OrderDetailProjection {
                         ps.setString(6, d.customer == null ? null : d.customer.id());
                         ps.setLong(7, d.version);
                         ps.setString(8, ProjectionJson.write(d));
+                        ps.setString(9, d.assigneeOrCreator());
                     });
                 } catch (DuplicateKeyException duplicate) {
                     if (inserts.size() == 1
@@ -89,15 +90,17 @@ public class OrderDetailProjection {
             }
             if (!updates.isEmpty()) {
                 batches.batchUpdate("""
-                                UPDATE %s SET location = ?, customer_id = ?, version = ?, document = CAST(? AS jsonb)
+                                UPDATE %s SET location = ?, customer_id = ?, version = ?, document = CAST(? AS jsonb),
+                                       assignee = ?
                                 WHERE order_id = ? AND version = ?""".formatted(table), updates, updates.size(), (ps, p) -> {
                     OrderDocument d = p.document();
                     ps.setString(1, d.location);
                     ps.setString(2, d.customer == null ? null : d.customer.id());
                     ps.setLong(3, d.version);
                     ps.setString(4, ProjectionJson.write(d));
-                    ps.setObject(5, UUID.fromString(d.id));
-                    ps.setLong(6, p.stored());
+                    ps.setString(5, d.assigneeOrCreator());
+                    ps.setObject(6, UUID.fromString(d.id));
+                    ps.setLong(7, p.stored());
                 });
             }
         });

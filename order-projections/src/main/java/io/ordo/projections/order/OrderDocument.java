@@ -13,6 +13,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
 import io.ordo.domain.workflow.Workflows;
@@ -55,6 +56,9 @@ final class OrderDocument {
     public String shippingLocation;
     public LocalDate estimatedDelivery;
     public PaymentFacts payment;
+    /** Who works on the order; null in documents stored before V18, where it is the creator. */
+    public String assignee;
+
     public String createdBy;
     public Instant createdAt;
     public String updatedBy;
@@ -94,6 +98,7 @@ final class OrderDocument {
         d.leadsPurchased = e.leadsPurchased();
         d.targetDeliveryDate = e.targetDeliveryDate();
         d.createdBy = e.actor();
+        d.assignee = e.actor();
         d.createdAt = at;
         d.statusSince = at;
         d.version = 0;
@@ -153,6 +158,16 @@ final class OrderDocument {
         touched(e.actor(), at, sequence);
     }
 
+    void apply(OrderReassigned e, Instant at, long sequence) {
+        assignee = e.to();
+        touched(e.actor(), at, sequence);
+    }
+
+    /** Who works on the order: the creator until it is reassigned. */
+    String assigneeOrCreator() {
+        return assignee == null ? createdBy : assignee;
+    }
+
     /** A note is part of the order's history (its version counts it) but not a change of the order itself. */
     void apply(DiscussionNoteAdded e, Instant at, long sequence) {
         version = sequence;
@@ -176,6 +191,8 @@ final class OrderDocument {
         } else if (event instanceof LeadWithdrawn e) {
             apply(e, at, sequence);
         } else if (event instanceof DiscussionNoteAdded e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderReassigned e) {
             apply(e, at, sequence);
         } else {
             return false;
@@ -248,6 +265,7 @@ final class OrderDocument {
                         ? null
                         : new OrderView.Payment(
                                 payment.status(), payment.intentId(), payment.transactionHash(), payment.escrowId()),
+                assigneeOrCreator(),
                 createdBy,
                 createdAt,
                 updatedBy,

@@ -58,8 +58,8 @@ public class OrderListProjection {
                                 INSERT INTO %s (order_id, tenant_id, order_number, workflow, status, active, customer_id,
                                                 contact_id, conversation_id, location, priority, total_amount, created_by,
                                                 created_at, updated_at, last_changed_at, version, search_text, document,
-                                                status_since)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
+                                                status_since, assignee)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
                                 ON CONFLICT (order_id) DO NOTHING""".formatted(table), inserts, inserts.size(), (ps, p) -> {
                     OrderDocument d = p.document();
                     int i = 0;
@@ -83,13 +83,14 @@ public class OrderListProjection {
                     ps.setString(++i, d.searchText());
                     ps.setString(++i, ProjectionJson.write(d));
                     ps.setTimestamp(++i, d.statusSince == null ? null : Timestamp.from(d.statusSince));
+                    ps.setString(++i, d.assigneeOrCreator());
                 });
             }
             if (!updates.isEmpty()) {
                 batches.batchUpdate("""
                                 UPDATE %s SET status = ?, active = ?, customer_id = ?, location = ?, priority = ?,
                                        total_amount = ?, updated_at = ?, last_changed_at = ?, version = ?, search_text = ?,
-                                       document = CAST(? AS jsonb), status_since = coalesce(?, status_since)
+                                       document = CAST(? AS jsonb), status_since = coalesce(?, status_since), assignee = ?
                                 WHERE order_id = ? AND version = ?""".formatted(table), updates, updates.size(), (ps, p) -> {
                     OrderDocument d = p.document();
                     int i = 0;
@@ -105,6 +106,7 @@ public class OrderListProjection {
                     ps.setString(++i, d.searchText());
                     ps.setString(++i, ProjectionJson.write(d));
                     ps.setTimestamp(++i, d.statusSince == null ? null : Timestamp.from(d.statusSince));
+                    ps.setString(++i, d.assigneeOrCreator());
                     ps.setObject(++i, UUID.fromString(d.id));
                     ps.setLong(++i, p.stored());
                 });

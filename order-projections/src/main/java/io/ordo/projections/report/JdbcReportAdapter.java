@@ -66,9 +66,9 @@ public class JdbcReportAdapter implements ReportPort {
         var where = new ArrayList<String>();
         where.add(alias + "tenant_id = :tenant");
         params.put("tenant", scope.tenantId());
-        if (scope.createdBy() != null) {
-            where.add(alias + "created_by = :createdBy");
-            params.put("createdBy", scope.createdBy());
+        if (scope.assignee() != null) {
+            where.add(alias + "assignee = :assignee");
+            params.put("assignee", scope.assignee());
         }
         if (scope.location() != null) {
             where.add(alias + "location = :location");
@@ -115,7 +115,7 @@ public class JdbcReportAdapter implements ReportPort {
         String values = values(limits, params);
         params.put("max", max);
         return jdbc.sql("""
-                        SELECT l.order_id, l.order_number, l.workflow, l.status, l.status_since, l.location
+                        SELECT l.order_id, l.order_number, l.workflow, l.status, l.status_since, l.assignee, l.location
                         FROM %s l JOIN (VALUES %s) AS k (workflow, status, cutoff)
                           ON l.workflow = k.workflow AND l.status = k.status AND l.status_since < k.cutoff
                         WHERE %s
@@ -129,6 +129,7 @@ public class JdbcReportAdapter implements ReportPort {
                         rs.getString("workflow"),
                         rs.getString("status"),
                         rs.getTimestamp("status_since").toInstant(),
+                        rs.getString("assignee"),
                         rs.getString("location")))
                 .list();
     }

@@ -63,7 +63,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "changeOrderStatus",
             "cancelOrder",
             "deliverLead",
-            "withdrawLead");
+            "withdrawLead",
+            "assignOrder");
 
     /** Operations that take If-Match. */
     private static final List<String> TAKES_IF_MATCH =

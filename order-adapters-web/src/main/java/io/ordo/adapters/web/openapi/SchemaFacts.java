@@ -58,7 +58,7 @@ final class SchemaFacts {
             Map.entry("WebhookDeliveryPage", Set.of("nextCursor")),
             Map.entry("SubscriptionView", Set.of()),
             Map.entry("StuckOrders", Set.of()),
-            Map.entry("StuckOrder", Set.of("assignee", "location")),
+            Map.entry("StuckOrder", Set.of("location")),
             Map.entry("NotificationDeliveryView", Set.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("NotificationDeliveryPage", Set.of("nextCursor")),
             Map.entry("Line", Set.of("name")),
@@ -77,17 +77,19 @@ final class SchemaFacts {
             Map.entry("RetryOutcome", Set.of()));
 
     /** Request bodies: the fields a client must send; every other one may be left out or null. */
-    private static final Map<String, List<String>> REQUIRED_IN_BODIES = Map.of(
-            "CreateOrderRequest", List.of("workflow"),
-            "CustomerRequest", List.of(),
-            "ItemRequest", List.of("sku", "quantity", "unitPrice"),
-            "StatusChangeRequest", List.of("status"),
-            "CancelOrderRequest", List.of("reason"),
-            "NoteRequest", List.of("text"),
-            "LeadRequest", List.of("leadId"),
-            "ProviderRequest", List.of("kind", "secret"),
-            "ProviderEventRequest", List.of("id", "status"),
-            "SubscriptionRequest", List.of("url", "secret", "events"));
+    private static final Map<String, List<String>> REQUIRED_IN_BODIES = Map.ofEntries(
+            Map.entry("CreateOrderRequest", List.of("workflow")),
+            Map.entry("CustomerRequest", List.of()),
+            Map.entry("ItemRequest", List.of("sku", "quantity", "unitPrice")),
+            Map.entry("StatusChangeRequest", List.of("status")),
+            Map.entry("CancelOrderRequest", List.of("reason")),
+            Map.entry("NoteRequest", List.of("text")),
+            Map.entry("LeadRequest", List.of("leadId")),
+            Map.entry("ProviderRequest", List.of("kind", "secret")),
+            Map.entry("ProviderEventRequest", List.of("id", "status")),
+            Map.entry("SubscriptionRequest", List.of("url", "secret", "events")),
+            Map.entry("AssignOrderRequest", List.of("assignee")),
+            Map.entry("ReassignOrdersRequest", List.of("from", "to")));
 
     private static final List<String> SOURCES = List.of("user", "system", "webhook");
 

@@ -163,6 +163,7 @@ public class OrderController {
             @RequestParam(required = false) String contactId,
             @RequestParam(required = false) String conversationId,
             @RequestParam(required = false) String location,
+            @RequestParam(required = false) String assignee,
             @RequestParam(required = false, defaultValue = "true") String active,
             @RequestParam(required = false) String createdFrom,
             @RequestParam(required = false) String createdTo,
@@ -211,6 +212,7 @@ public class OrderController {
                         contactId,
                         conversationId,
                         location,
+                        assignee,
                         activeFilter,
                         from,
                         to,
@@ -306,7 +308,7 @@ public class OrderController {
         return OrdoPrincipal.callerOf(auth);
     }
 
-    private static String etag(OrderView order) {
+    static String etag(OrderView order) {
         return "\"" + order.version() + "\"";
     }
 

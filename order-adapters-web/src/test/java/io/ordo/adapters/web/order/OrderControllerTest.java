@@ -96,6 +96,7 @@ class OrderControllerTest {
                 new OrderView.Shipping(null, null, null, null),
                 null,
                 "agent",
+                "agent",
                 Instant.parse("2026-11-21T20:00:00.123456Z"),
                 null,
                 null,

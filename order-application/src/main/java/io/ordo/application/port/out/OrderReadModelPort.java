@@ -26,6 +26,12 @@ public interface OrderReadModelPort {
     /** The discussion, oldest first; consistent with every acknowledged note like {@link #find}. */
     List<NoteView> notes(OrderScope scope, OrderId id);
 
+    /**
+     * The ids of the orders in the scope assigned to {@code assignee} that are not in a terminal status of their
+     * workflow, read from the list (it may lag by up to a second).
+     */
+    List<String> openOrdersAssignedTo(OrderScope scope, String assignee);
+
     /** @throws io.ordo.domain.exception.InvalidOrderException when the query's cursor is not one this port gave out */
     OrderPage search(OrderScope scope, OrderQuery query);
 }

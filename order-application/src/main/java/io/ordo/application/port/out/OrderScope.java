@@ -4,10 +4,10 @@ import io.ordo.application.port.in.OrderView;
 import java.util.Objects;
 
 /**
- * The orders a query may touch: always one tenant, narrowed to a creator, a location or a customer when
- * the caller's role says so. Every read-model query takes one; there is no query across tenants.
+ * The orders a query may touch: always one tenant, narrowed to an assignee (an agent's own orders), a location or
+ * a customer when the caller's role says so. Every read-model query takes one; there is no query across tenants.
  */
-public record OrderScope(String tenantId, String createdBy, String location, String customerId) {
+public record OrderScope(String tenantId, String assignee, String location, String customerId) {
 
     public OrderScope {
         Objects.requireNonNull(tenantId, "every read-model query is bound to a tenant");
@@ -20,7 +20,7 @@ public record OrderScope(String tenantId, String createdBy, String location, Str
     /** Whether an order of {@code tenant} is in this scope: the in-memory twin of the read models' query filter. */
     public boolean includes(String tenant, OrderView order) {
         return tenantId.equals(tenant)
-                && (createdBy == null || createdBy.equals(order.createdBy()))
+                && (assignee == null || assignee.equals(order.assignee()))
                 && (location == null || location.equals(order.location()))
                 && (customerId == null
                         || (order.customer() != null

@@ -40,7 +40,14 @@ public interface ReportPort {
     record Limit(String workflow, String status, Instant enteredBefore) {}
 
     /** A stuck order as the list read model holds it. */
-    record Stuck(String orderId, String orderNumber, String workflow, String status, Instant since, String location) {}
+    record Stuck(
+            String orderId,
+            String orderNumber,
+            String workflow,
+            String status,
+            Instant since,
+            String assignee,
+            String location) {}
 
     /** The orders in the scope past one of the limits, longest in their status first, at most {@code max}. */
     List<Stuck> stuck(OrderScope scope, List<Limit> limits, int max);

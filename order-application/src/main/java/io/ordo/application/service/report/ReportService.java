@@ -63,7 +63,7 @@ public final class ReportService implements GetReportUseCase, StuckLimitsUseCase
                     row.since(),
                     Math.round(inStatus * 100) / 100.0,
                     limits.get(row.workflow()).get(row.status()),
-                    null,
+                    row.assignee(),
                     row.location()));
         }
         return new StuckOrders(items);

@@ -15,12 +15,45 @@ public record OrderQuery(
         String contactId,
         String conversationId,
         String location,
+        String assignee,
         Boolean active,
         Instant createdFrom,
         Instant createdTo,
         Sort sort,
         String cursor,
         int limit) {
+
+    /** A query that does not filter by assignee. */
+    public OrderQuery(
+            String status,
+            String workflow,
+            String q,
+            String customerId,
+            String contactId,
+            String conversationId,
+            String location,
+            Boolean active,
+            Instant createdFrom,
+            Instant createdTo,
+            Sort sort,
+            String cursor,
+            int limit) {
+        this(
+                status,
+                workflow,
+                q,
+                customerId,
+                contactId,
+                conversationId,
+                location,
+                null,
+                active,
+                createdFrom,
+                createdTo,
+                sort,
+                cursor,
+                limit);
+    }
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

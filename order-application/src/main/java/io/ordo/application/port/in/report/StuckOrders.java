@@ -9,8 +9,8 @@ public record StuckOrders(List<StuckOrder> items) {
     public static final int MAX = 1000;
 
     /**
-     * One stuck order: since when it is in its status, for how many hours (two decimals), over which limit;
-     * {@code assignee} is null until orders can be assigned.
+     * One stuck order: since when it is in its status, for how many hours (two decimals), over which limit, and
+     * who works on it.
      */
     public record StuckOrder(
             String orderId,

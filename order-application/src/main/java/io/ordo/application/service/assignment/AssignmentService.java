@@ -1,0 +1,88 @@
+package io.ordo.application.service.assignment;
+
+import io.ordo.application.port.in.Caller;
+import io.ordo.application.port.in.ConcurrentModificationException;
+import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.assignment.AssignOrdersUseCase;
+import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.service.AccessPolicy;
+import io.ordo.application.service.OrderWrite;
+import io.ordo.application.service.OrderWrites;
+import io.ordo.domain.Order;
+import io.ordo.domain.OrderId;
+import io.ordo.domain.command.AssignOrderCommand;
+import io.ordo.domain.exception.FieldViolation;
+import io.ordo.domain.exception.InvalidOrderException;
+import java.util.ArrayList;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Assignment. One order: judged like every write (404, 400, 403), then {@code OrderReassigned}. Every open order of
+ * a user: the list names them, and each is given in a command and transaction of its own, so that ten thousand
+ * orders never hold one transaction (or one lock) for all; a command that finds its order given elsewhere
+ * meanwhile leaves it (ADR 0014).
+ */
+public final class AssignmentService implements AssignOrdersUseCase {
+
+    private static final int RACE_ATTEMPTS = 3;
+
+    private final OrderWrites writes;
+    private final OrderReadModelPort readModel;
+    private final AccessPolicy policy;
+
+    public AssignmentService(OrderWrites writes, OrderReadModelPort readModel, AccessPolicy policy) {
+        this.writes = writes;
+        this.readModel = readModel;
+        this.policy = policy;
+    }
+
+    @Override
+    public OrderView assign(Caller caller, String orderId, String assignee, String reason) {
+        Order.requireValidAssignment(assignee, reason);
+        return writes.apply(OrderWrite.to(orderId, caller)
+                .as(AccessPolicy.Action.ASSIGN)
+                .sending(id -> new AssignOrderCommand(id, assignee, reason, caller.userId())));
+    }
+
+    @Override
+    public int reassignAll(Caller caller, String from, String to, String reason) {
+        var errors = new ArrayList<FieldViolation>();
+        if (from == null || from.isBlank()) {
+            errors.add(new FieldViolation("from", "is required"));
+        }
+        try {
+            Order.requireValidAssignment(to, reason);
+        } catch (InvalidOrderException invalid) {
+            invalid.violations().stream()
+                    .map(e -> e.field().equals("assignee") ? new FieldViolation("to", e.message()) : e)
+                    .forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidOrderException(errors);
+        }
+        policy.require(caller, AccessPolicy.Action.ASSIGN);
+        var scope = policy.scopeOf(caller).orElseThrow();
+        int given = 0;
+        for (String orderId : readModel.openOrdersAssignedTo(scope, from)) {
+            var command =
+                    new AssignOrderCommand(OrderId.parse(orderId).orElseThrow(), to, reason, caller.userId(), from);
+            if (giveOne(command, caller)) {
+                given++;
+            }
+        }
+        return given;
+    }
+
+    /** One order's command; a writer that got in between is waited out by sending again. */
+    private boolean giveOne(AssignOrderCommand command, Caller caller) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(writes.send(command, caller));
+            } catch (ConcurrencyException lostRace) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw new ConcurrentModificationException(command.orderId().toString());
+                }
+            }
+        }
+    }
+}
