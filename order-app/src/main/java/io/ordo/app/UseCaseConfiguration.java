@@ -6,6 +6,7 @@ import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.adapters.persistence.readlog.JdbcReadLog;
 import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.app.metrics.StuckOrdersCensus;
@@ -20,6 +21,7 @@ import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.ReadLogPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrites;
 import io.ordo.application.service.VisibleOrders;
@@ -52,6 +54,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,8 +130,12 @@ class UseCaseConfiguration {
     /** The discussion: adding and reading notes. */
     @Bean
     DiscussionService discussion(
-            OrderWrites writes, VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new DiscussionService(writes, orders, readModel, policy, UUID::randomUUID);
+            OrderWrites writes,
+            VisibleOrders orders,
+            OrderReadModelPort readModel,
+            AccessPolicy policy,
+            ReadLogPort reads) {
+        return new DiscussionService(writes, orders, readModel, policy, UUID::randomUUID, reads);
     }
 
     @Bean
@@ -149,13 +156,23 @@ class UseCaseConfiguration {
             OrderHistoryPort history,
             OrderAsOfPort asOf,
             AccessPolicy policy,
-            Clock clock) {
-        return new OrderHistoryService(orders, readModel, history, asOf, policy, clock);
+            Clock clock,
+            ReadLogPort reads) {
+        return new OrderHistoryService(orders, readModel, history, asOf, policy, clock, reads);
     }
 
     @Bean
-    SearchAuditUseCase audit(DataSource dataSource, ProjectionSlots slots, AccessPolicy policy) {
-        return new AuditService(new JdbcAuditTrailAdapter(dataSource, slots), policy);
+    SearchAuditUseCase audit(DataSource dataSource, ProjectionSlots slots, AccessPolicy policy, ReadLogPort reads) {
+        return new AuditService(new JdbcAuditTrailAdapter(dataSource, slots), policy, reads);
+    }
+
+    /**
+     * The read log: every answer about an order and every audit export, written behind the reads; rows older than
+     * {@code ordo.read-log.retention} are deleted.
+     */
+    @Bean
+    JdbcReadLog readLog(JdbcTemplate jdbc, Clock clock, @Value("${ordo.read-log.retention}") Duration retention) {
+        return new JdbcReadLog(jdbc, clock, retention);
     }
 
     @Bean
@@ -208,7 +225,8 @@ class UseCaseConfiguration {
 
     /** Reads: the order, the list and the workflows. */
     @Bean
-    OrderQueryService orderQueries(VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new OrderQueryService(orders, readModel, policy);
+    OrderQueryService orderQueries(
+            VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy, ReadLogPort reads) {
+        return new OrderQueryService(orders, readModel, policy, reads);
     }
 }

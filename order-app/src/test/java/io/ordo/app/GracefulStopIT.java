@@ -15,14 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Ordo in a JVM of its own, stopped with SIGTERM (as an orchestrator stops it) in the middle of a load, with a live
  * stream open and a notification on its way to a slow receiver: it stops within the grace period without Spring's
  * shutdown-timeout warning or an error, the stream ends, and after a restart every acknowledged write is there and
- * its notification arrives.
+ * its notification arrives, and every answered read is in the read log.
  */
 class GracefulStopIT {
 
@@ -57,6 +61,7 @@ class GracefulStopIT {
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         var running = new AtomicBoolean(true);
+        var readsAnswered = new AtomicLong();
         var load = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             load.submit(() -> {
@@ -71,6 +76,9 @@ class GracefulStopIT {
                         var moved = before.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
                         if (moved.status() == 200) {
                             acknowledged.put(id, moved.json().get("version").asLong());
+                        }
+                        if (before.get("/api/orders/" + id).status() == 200) {
+                            readsAnswered.incrementAndGet();
                         }
                     } catch (AssertionError connectionRefused) {
                         // the service is stopping or gone: keep trying until the test stops the load
@@ -100,6 +108,13 @@ class GracefulStopIT {
         receiver.answerAfter(Duration.ZERO);
         ordo = OrdoProcess.start(url, server, "sigterm-run-2.log", args);
         Http agent = ordo.as("agent");
+        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), url, server.user(), server.password()));
+        assertThat(jdbc.sql("SELECT count(*) FROM read_access WHERE what = 'detail'")
+                        .query(Long.class)
+                        .single())
+                .as("every answered read is in the read log, also those just before the stop")
+                .isGreaterThanOrEqualTo(readsAnswered.get())
+                .isPositive();
         long head = acknowledged.size();
         assertThat(agent.as("ops").get("/api/admin/projections").json())
                 .as("positions right after the restart: where each projection had got to")

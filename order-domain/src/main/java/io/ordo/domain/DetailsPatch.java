@@ -1,12 +1,14 @@
 package io.ordo.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A JSON merge patch of an order's details, already parsed: {@code fields} names what the patch
  * mentions ({@code customer.name}, {@code deliveryAddress}, …); a mentioned field with a null value is
- * cleared. Fields the patch does not mention keep their value.
+ * cleared. Fields the patch does not mention keep their value. {@code items}, when mentioned, is the whole new
+ * list of lines (the create's rules apply to it).
  */
 public record DetailsPatch(
         Set<String> fields,
@@ -17,7 +19,8 @@ public record DetailsPatch(
         String location,
         Integer priority,
         Integer leadsPurchased,
-        LocalDate targetDeliveryDate) {
+        LocalDate targetDeliveryDate,
+        List<OrderLine> items) {
 
     public static final Set<String> PATCHABLE = Set.of(
             "customer.id",
@@ -30,7 +33,32 @@ public record DetailsPatch(
             "location",
             "priority",
             "leadsPurchased",
-            "targetDeliveryDate");
+            "targetDeliveryDate",
+            "items");
+
+    /** A patch that leaves the lines as they are. */
+    public DetailsPatch(
+            Set<String> fields,
+            Customer customer,
+            String deliveryAddress,
+            String description,
+            String notes,
+            String location,
+            Integer priority,
+            Integer leadsPurchased,
+            LocalDate targetDeliveryDate) {
+        this(
+                fields,
+                customer,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                leadsPurchased,
+                targetDeliveryDate,
+                null);
+    }
 
     public DetailsPatch {
         fields = Set.copyOf(fields);
@@ -62,7 +90,7 @@ public record DetailsPatch(
                 pick("location", location, current.location()),
                 mentions("priority") ? (priority == null ? 0 : priority) : current.priority(),
                 current.currency(),
-                current.items(),
+                mentions("items") ? (items == null ? List.of() : items) : current.items(),
                 pick("leadsPurchased", leadsPurchased, current.leadsPurchased()),
                 pick("targetDeliveryDate", targetDeliveryDate, current.targetDeliveryDate()));
     }

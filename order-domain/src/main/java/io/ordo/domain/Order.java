@@ -17,6 +17,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderItemsChanged;
 import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
@@ -163,8 +164,19 @@ public class Order {
         compare(changed, "priority", details.priority(), next.priority());
         compare(changed, "leadsPurchased", details.leadsPurchased(), next.leadsPurchased());
         compare(changed, "targetDeliveryDate", details.targetDeliveryDate(), next.targetDeliveryDate());
+        boolean linesChanged = !details.items().equals(next.items());
+        if (linesChanged) {
+            apply(new OrderItemsChanged(
+                    id,
+                    details.items(),
+                    next.items(),
+                    details.totalAmount(),
+                    next.totalAmount(),
+                    cmd.justification(),
+                    cmd.actor()));
+        }
         if (changed.isEmpty()) {
-            return; // a patch that changes nothing stores nothing
+            return; // a patch that changes nothing (else) stores nothing (else)
         }
         apply(new OrderDetailsUpdated(
                 id,
@@ -411,6 +423,22 @@ public class Order {
                 d.items(),
                 c.contains("leadsPurchased") ? e.leadsPurchased() : d.leadsPurchased(),
                 c.contains("targetDeliveryDate") ? e.targetDeliveryDate() : d.targetDeliveryDate());
+    }
+
+    @EventSourcingHandler
+    void on(OrderItemsChanged e) {
+        var d = details;
+        details = new OrderDetails(
+                d.customer(),
+                d.deliveryAddress(),
+                d.description(),
+                d.notes(),
+                d.location(),
+                d.priority(),
+                d.currency(),
+                e.after(),
+                d.leadsPurchased(),
+                d.targetDeliveryDate());
     }
 
     @EventSourcingHandler

@@ -14,7 +14,8 @@ public final class OrderEventTypes {
             LeadWithdrawn.class,
             DiscussionNoteAdded.class,
             ProviderEventRecorded.class,
-            OrderReassigned.class);
+            OrderReassigned.class,
+            OrderItemsChanged.class);
 
     public static final List<String> NAMES =
             ALL.stream().map(Class::getSimpleName).toList();

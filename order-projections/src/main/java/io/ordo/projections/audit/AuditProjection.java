@@ -6,6 +6,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderItemsChanged;
 import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
@@ -88,6 +89,9 @@ public class AuditProjection {
         } else if (payload instanceof OrderReassigned e) {
             actor = e.actor();
             reason = e.reason();
+        } else if (payload instanceof OrderItemsChanged e) {
+            actor = e.actor();
+            reason = e.justification();
         }
         var row = new Row(
                 UUID.fromString(event.getAggregateIdentifier()),

@@ -13,6 +13,7 @@ import io.ordo.domain.event.LeadWithdrawn;
 import io.ordo.domain.event.OrderCancelled;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
+import io.ordo.domain.event.OrderItemsChanged;
 import io.ordo.domain.event.OrderReassigned;
 import io.ordo.domain.event.OrderStatusChanged;
 import io.ordo.domain.event.ProviderEventRecorded;
@@ -84,16 +85,7 @@ final class OrderDocument {
         d.location = e.location();
         d.priority = e.priority();
         d.currency = e.currency();
-        var lines = new ArrayList<OrderView.Line>();
-        for (OrderLine line : e.items() == null ? List.<OrderLine>of() : e.items()) {
-            lines.add(new OrderView.Line(
-                    line.sku(),
-                    line.name(),
-                    line.quantity(),
-                    money(line.unitPrice(), e.currency()),
-                    money(line.lineTotal(), e.currency())));
-        }
-        d.items = List.copyOf(lines);
+        d.items = lines(e.items(), e.currency());
         d.totalAmount = e.totalAmount() == null ? null : money(e.totalAmount(), e.currency());
         d.leadsPurchased = e.leadsPurchased();
         d.targetDeliveryDate = e.targetDeliveryDate();
@@ -158,6 +150,26 @@ final class OrderDocument {
         touched(e.actor(), at, sequence);
     }
 
+    /** The lines as the order shows them: each with its total, in the currency's decimals. */
+    private static List<OrderView.Line> lines(List<OrderLine> items, String currency) {
+        var lines = new ArrayList<OrderView.Line>();
+        for (OrderLine line : items == null ? List.<OrderLine>of() : items) {
+            lines.add(new OrderView.Line(
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    money(line.unitPrice(), currency),
+                    money(line.lineTotal(), currency)));
+        }
+        return List.copyOf(lines);
+    }
+
+    void apply(OrderItemsChanged e, Instant at, long sequence) {
+        items = lines(e.after(), currency);
+        totalAmount = e.totalAfter() == null ? null : money(e.totalAfter(), currency);
+        touched(e.actor(), at, sequence);
+    }
+
     void apply(OrderReassigned e, Instant at, long sequence) {
         assignee = e.to();
         touched(e.actor(), at, sequence);
@@ -193,6 +205,8 @@ final class OrderDocument {
         } else if (event instanceof DiscussionNoteAdded e) {
             apply(e, at, sequence);
         } else if (event instanceof OrderReassigned e) {
+            apply(e, at, sequence);
+        } else if (event instanceof OrderItemsChanged e) {
             apply(e, at, sequence);
         } else {
             return false;

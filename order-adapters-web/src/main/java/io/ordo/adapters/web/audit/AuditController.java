@@ -6,6 +6,8 @@ import io.ordo.adapters.web.security.OrdoPrincipal;
 import io.ordo.application.port.in.audit.AuditEntry;
 import io.ordo.application.port.in.audit.AuditPage;
 import io.ordo.application.port.in.audit.AuditQuery;
+import io.ordo.application.port.in.audit.ReadLogPage;
+import io.ordo.application.port.in.audit.ReadLogQuery;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
@@ -58,6 +60,34 @@ public class AuditController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "20") String limit) {
         var errors = new ArrayList<FieldViolation>();
+        int size = limit(errors, limit);
+        var query = query(errors, actor, type, orderId, from, to, cursor, size);
+        return audit.search(OrdoPrincipal.callerOf(auth), query);
+    }
+
+    @GetMapping(path = "/reads", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "searchReads",
+            summary =
+                    "Who read what: answers about orders (detail, asOf, timeline, notes, events) and exports, newest first")
+    public ReadLogPage reads(
+            Authentication auth,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "20") String limit) {
+        var errors = new ArrayList<FieldViolation>();
+        int size = limit(errors, limit);
+        var filters = query(errors, actor, null, orderId, from, to, cursor, size);
+        return audit.reads(
+                OrdoPrincipal.callerOf(auth),
+                new ReadLogQuery(actor, orderId, filters.from(), filters.to(), cursor, size));
+    }
+
+    /** The page size: 1 to {@link AuditQuery#MAX_LIMIT}, or a field error. */
+    private static int limit(List<FieldViolation> errors, String limit) {
         int size = -1;
         try {
             size = Integer.parseInt(limit);
@@ -67,8 +97,7 @@ public class AuditController {
         if (size < 1 || size > AuditQuery.MAX_LIMIT) {
             errors.add(new FieldViolation("limit", "must be an integer from 1 to " + AuditQuery.MAX_LIMIT));
         }
-        var query = query(errors, actor, type, orderId, from, to, cursor, size);
-        return audit.search(OrdoPrincipal.callerOf(auth), query);
+        return size;
     }
 
     @GetMapping("/export")

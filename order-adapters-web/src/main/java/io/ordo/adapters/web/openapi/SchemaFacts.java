@@ -6,6 +6,7 @@ import io.ordo.domain.workflow.Workflows;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.links.Link;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -53,6 +54,8 @@ final class SchemaFacts {
             Map.entry("Shipping", Set.of("carrier", "trackingNumber", "location", "estimatedDelivery")),
             Map.entry("Payment", Set.of("status", "intentId", "transactionHash", "escrowId")),
             Map.entry("WebhookProviderView", Set.of()),
+            Map.entry("Read", Set.of("orderId", "filters")),
+            Map.entry("ReadLogPage", Set.of("nextCursor")),
             Map.entry("WebhookOutcome", Set.of("orderId", "status", "reason")),
             Map.entry("WebhookDeliveryView", Set.of("orderId", "status", "reason")),
             Map.entry("WebhookDeliveryPage", Set.of("nextCursor")),
@@ -128,6 +131,7 @@ final class SchemaFacts {
         enumerate(schemas, "NotificationDeliveryView", "state", List.of("pending", "delivered", "failed"));
         enumerate(schemas, "WebhookOutcome", "outcome", List.of("applied", "duplicate", "rejected"));
         enumerate(schemas, "WebhookDeliveryView", "outcome", List.of("applied", "duplicate", "rejected"));
+        enumerate(schemas, "Read", "what", List.of("detail", "asOf", "timeline", "notes", "events", "export"));
         replace(
                 schemas,
                 "ItemRequest",
@@ -248,6 +252,10 @@ final class SchemaFacts {
                 Schema<?> type = switch (field) {
                     case "priority", "leadsPurchased" -> new IntegerSchema();
                     case "targetDeliveryDate" -> new StringSchema().format("date");
+                    case "items" ->
+                        new ArraySchema()
+                                .items(new Schema<>().$ref("#/components/schemas/ItemRequest"))
+                                .description("The whole new list of lines, as on a create; the totals are recomputed");
                     default -> new StringSchema();
                 };
                 patch.addProperty(field, type.nullable(true));

@@ -1,11 +1,14 @@
 package io.ordo.adapters.web.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.ordo.adapters.web.json.StrictText;
 import io.ordo.domain.Customer;
 import io.ordo.domain.DetailsPatch;
+import io.ordo.domain.OrderLine;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +26,7 @@ final class MergePatchReader {
 
     private static final Set<String> TEXT = Set.of("deliveryAddress", "description", "notes", "location");
     private static final Set<String> CUSTOMER = Set.of("id", "name", "phone", "email");
+    private static final Set<String> ITEM = Set.of("sku", "name", "quantity", "unitPrice");
 
     record Result(DetailsPatch patch, String justification) {}
 
@@ -38,6 +42,7 @@ final class MergePatchReader {
         Integer leadsPurchased = null;
         LocalDate targetDeliveryDate = null;
         String justification = null;
+        List<OrderLine> items = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             var field = it.next();
             String name = field.getKey();
@@ -87,6 +92,10 @@ final class MergePatchReader {
                         }
                     }
                 }
+                case "items" -> {
+                    fields.add(name);
+                    items = items(errors, value);
+                }
                 case "justification" -> justification = text(errors, name, value);
                 default ->
                     errors.add(new FieldViolation(
@@ -105,8 +114,62 @@ final class MergePatchReader {
                 text[3],
                 priority,
                 leadsPurchased,
-                targetDeliveryDate);
+                targetDeliveryDate,
+                items);
         return new Result(patch, justification);
+    }
+
+    /** The whole new list of lines, each as on a create: {@code sku}, {@code name}, {@code quantity}, {@code unitPrice}. */
+    private static List<OrderLine> items(List<FieldViolation> errors, JsonNode value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldViolation("items", "must be an array"));
+            return null;
+        }
+        var lines = new ArrayList<OrderLine>();
+        for (int i = 0; i < value.size(); i++) {
+            String at = "items[" + i + "]";
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                errors.add(new FieldViolation(at, "must be an object"));
+                continue;
+            }
+            for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
+                String part = names.next();
+                if (!ITEM.contains(part)) {
+                    errors.add(new FieldViolation(at + "." + part, "is not a known field"));
+                }
+            }
+            String sku = text(errors, at + ".sku", part(item, "sku"));
+            String name = text(errors, at + ".name", part(item, "name"));
+            Integer quantity = integer(errors, at + ".quantity", part(item, "quantity"));
+            BigDecimal unitPrice = money(errors, at + ".unitPrice", part(item, "unitPrice"));
+            lines.add(new OrderLine(sku, name, quantity == null ? 0 : quantity, unitPrice));
+        }
+        return lines;
+    }
+
+    /** A field of an object, JSON null where it is missing. */
+    private static JsonNode part(JsonNode object, String name) {
+        JsonNode value = object.get(name);
+        return value == null ? NullNode.instance : value;
+    }
+
+    /** A price as a JSON string or number, read exactly as written (the create's rule). */
+    private static BigDecimal money(List<FieldViolation> errors, String field, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        String written = value.isTextual()
+                ? value.textValue()
+                : value.isNumber() ? value.decimalValue().toPlainString() : null;
+        if (written == null || !StrictText.isDecimal(written)) {
+            errors.add(new FieldViolation(field, "must be a decimal like \"100.00\""));
+            return null;
+        }
+        return new BigDecimal(written);
     }
 
     private static String text(List<FieldViolation> errors, String field, JsonNode value) {

@@ -12,6 +12,9 @@ import io.ordo.application.port.in.history.TimelineEntry;
 import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.ReadLogPort;
+import io.ordo.application.port.out.ReadLogPort.ReadAccess;
+import io.ordo.application.port.out.ReadLogPort.What;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.VisibleOrders;
 import io.ordo.domain.OrderId;
@@ -36,6 +39,7 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase, GetOrd
     private final OrderAsOfPort asOf;
     private final AccessPolicy policy;
     private final Clock clock;
+    private final ReadLogPort reads;
 
     public OrderHistoryService(
             VisibleOrders orders,
@@ -43,19 +47,23 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase, GetOrd
             OrderHistoryPort history,
             OrderAsOfPort asOf,
             AccessPolicy policy,
-            Clock clock) {
+            Clock clock,
+            ReadLogPort reads) {
         this.orders = orders;
         this.readModel = readModel;
         this.history = history;
         this.asOf = asOf;
         this.policy = policy;
         this.clock = clock;
+        this.reads = reads;
     }
 
     @Override
     public List<TimelineEntry> timeline(Caller caller, String orderId) {
         OrderId id = orders.require(caller, orderId, AccessPolicy.Action.READ);
-        return readModel.timeline(policy.scopeOf(caller).orElseThrow(), id);
+        var timeline = readModel.timeline(policy.scopeOf(caller).orElseThrow(), id);
+        read(caller, id, What.TIMELINE);
+        return timeline;
     }
 
     @Override
@@ -68,6 +76,7 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase, GetOrd
         List<StoredEventView> events = history.events(id, after, limit + 1);
         boolean more = events.size() > limit;
         var page = more ? events.subList(0, limit) : events;
+        read(caller, id, What.EVENTS);
         return new EventPage(
                 List.copyOf(page), more ? encode(page.get(page.size() - 1).sequence()) : null, more);
     }
@@ -77,9 +86,15 @@ public final class OrderHistoryService implements GetOrderHistoryUseCase, GetOrd
         OrderId id = orders.require(caller, orderId, AccessPolicy.Action.READ_EVENTS);
         Instant now = clock.instant();
         Instant at = instant.isAfter(now) ? now : instant;
-        return asOf.asOf(id, at)
+        OrderView then = asOf.asOf(id, at)
                 .map(order -> policy.present(caller, order).withAllowedTransitions(List.of()))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
+        read(caller, id, What.AS_OF);
+        return then;
+    }
+
+    private void read(Caller caller, OrderId id, What what) {
+        reads.record(new ReadAccess(caller.tenantId(), caller.userId(), id.toString(), what, null));
     }
 
     @Override

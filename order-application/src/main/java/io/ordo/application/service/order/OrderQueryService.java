@@ -9,6 +9,9 @@ import io.ordo.application.port.in.order.OrderPage;
 import io.ordo.application.port.in.order.OrderQuery;
 import io.ordo.application.port.in.workflow.ListWorkflowsUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.ReadLogPort;
+import io.ordo.application.port.out.ReadLogPort.ReadAccess;
+import io.ordo.application.port.out.ReadLogPort.What;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.VisibleOrders;
 import io.ordo.domain.workflow.Workflow;
@@ -21,16 +24,22 @@ public final class OrderQueryService implements GetOrderUseCase, FindOrdersUseCa
     private final VisibleOrders orders;
     private final OrderReadModelPort readModel;
     private final AccessPolicy policy;
+    private final ReadLogPort reads;
 
-    public OrderQueryService(VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy) {
+    public OrderQueryService(
+            VisibleOrders orders, OrderReadModelPort readModel, AccessPolicy policy, ReadLogPort reads) {
         this.orders = orders;
         this.readModel = readModel;
         this.policy = policy;
+        this.reads = reads;
     }
 
+    /** The order, and its read in the read log. */
     @Override
     public OrderView get(Caller caller, String orderId) {
-        return orders.show(caller, orderId);
+        OrderView order = orders.show(caller, orderId);
+        reads.record(new ReadAccess(caller.tenantId(), caller.userId(), order.id(), What.DETAIL, null));
+        return order;
     }
 
     @Override
