@@ -1,14 +1,16 @@
 package io.ordo.adapters.persistence.readlog;
 
-import io.ordo.adapters.persistence.IdCursor;
 import io.ordo.application.port.in.audit.ReadLogPage;
 import io.ordo.application.port.in.audit.ReadLogQuery;
 import io.ordo.application.port.out.ReadLogPort;
+import io.ordo.domain.exception.InvalidOrderException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The read log in PostgreSQL ({@code read_access}, V19). A read only puts its record into a queue, stamped with the
+ * The read log in PostgreSQL ({@code read_access}, V19), newest first by (time, id). A read only puts its record into a queue, stamped with the
  * time it was answered; one thread per node writes the queue in batches (one multi-row insert each, at least every
  * {@link #FLUSH_EVERY}), and deletes rows older than the retention once an hour. On a clean stop it writes what is
  * left after the web server has stopped taking requests. A full queue (the database away for long) makes the
@@ -67,8 +69,12 @@ public final class JdbcReadLog implements ReadLogPort, SmartLifecycle {
         var where = new ArrayList<String>();
         where.add("tenant_id = :tenant");
         params.put("tenant", tenant);
-        where.add("id < :after");
-        params.put("after", IdCursor.after(query.cursor()));
+        if (query.cursor() != null) {
+            var after = Cursor.parse(query.cursor());
+            where.add("(at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(after.at()));
+            params.put("afterId", after.id());
+        }
         if (query.actor() != null) {
             where.add("actor = :actor");
             params.put("actor", query.actor());
@@ -93,7 +99,7 @@ public final class JdbcReadLog implements ReadLogPort, SmartLifecycle {
         }
         params.put("limit", query.limit() + 1);
         var rows = jdbc.sql("SELECT id, at, actor, order_id, what, filters FROM read_access WHERE "
-                        + String.join(" AND ", where) + " ORDER BY id DESC LIMIT :limit")
+                        + String.join(" AND ", where) + " ORDER BY at DESC, id DESC LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
@@ -108,11 +114,43 @@ public final class JdbcReadLog implements ReadLogPort, SmartLifecycle {
         var page = more ? rows.subList(0, query.limit()) : rows;
         return new ReadLogPage(
                 page.stream().map(Row::read).toList(),
-                more ? IdCursor.of(page.get(page.size() - 1).id()) : null,
+                more
+                        ? new Cursor(
+                                        page.get(page.size() - 1).read().at(),
+                                        page.get(page.size() - 1).id())
+                                .text()
+                        : null,
                 more);
     }
 
     private record Row(long id, ReadLogPage.Read read) {}
+
+    /** Where a page ended: the last row's time and id, in Base64 so clients do not build their own. */
+    private record Cursor(Instant at, long id) {
+
+        String text() {
+            long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("at:" + micros + ":" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
+                if (parts.length == 3 && parts[0].equals("at")) {
+                    long micros = Long.parseLong(parts[1]);
+                    return new Cursor(
+                            Instant.ofEpochSecond(
+                                    Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L),
+                            Long.parseLong(parts[2]));
+                }
+            } catch (IllegalArgumentException notOurs) {
+                // falls through to the refusal
+            }
+            throw InvalidOrderException.of("cursor", "is not a cursor Ordo gave out");
+        }
+    }
 
     private void write(List<Pending> batch) {
         batches.batchUpdate("""
