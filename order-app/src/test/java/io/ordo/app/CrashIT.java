@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoProcess;
+import io.ordo.app.support.WriteLoad;
 import io.ordo.projections.Projection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
@@ -47,52 +44,18 @@ class CrashIT {
         var jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), url, server.user(), server.password()));
         Http before = start(url, server, "crash-run-1.log");
 
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        var running = new AtomicBoolean(true);
-        var load = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            load.submit(() -> {
-                while (running.get()) {
-                    try {
-                        var created = before.post("/api/orders", OrderFlowIT.standardOrder("Crash"));
-                        if (created.status() != 201) {
-                            continue;
-                        }
-                        String id = created.json().get("id").asText();
-                        acknowledged.put(id, 0L);
-                        var moved = before.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
-                        if (moved.status() == 200) {
-                            acknowledged.put(id, moved.json().get("version").asLong());
-                        }
-                        var noted = before.post("/api/orders/" + id + "/notes", "{\"text\": \"before the crash\"}");
-                        if (noted.status() == 201) {
-                            acknowledged.put(id, 2L);
-                        }
-                    } catch (AssertionError connectionRefused) {
-                        // the service is gone: keep trying until the test stops the load
-                    }
-                }
-                return null;
-            });
-        }
+        var load = WriteLoad.start(before, 4, OrderFlowIT.standardOrder("Crash"), (agent, id, acknowledged) -> {
+            var noted = agent.post("/api/orders/" + id + "/notes", "{\"text\": \"before the crash\"}");
+            if (noted.status() == 201) {
+                acknowledged.put(id, 2L);
+            }
+        });
         Thread.sleep(4000);
         ordo.kill();
-        running.set(false);
-        load.shutdown();
-        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(acknowledged).as("the load got answers before the kill").hasSizeGreaterThan(10);
+        Map<String, Long> acknowledged = load.stop();
 
         Http agent = start(url, server, "crash-run-2.log");
-        for (var order : acknowledged.entrySet()) {
-            var answer = agent.get("/api/orders/" + order.getKey());
-            assertThat(answer.status()).as(order.getKey()).isEqualTo(200);
-            assertThat(answer.json().get("version").asLong())
-                    .as(order.getKey())
-                    .isGreaterThanOrEqualTo(order.getValue());
-            if (order.getValue() >= 1) {
-                assertThat(answer.json().get("status").asText()).isEqualTo("pending");
-            }
-        }
+        WriteLoad.assertPresent(agent, acknowledged);
 
         // the streaming read models catch up with everything stored before the kill, then each is rebuilt
         long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry")

@@ -8,13 +8,10 @@ import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoProcess;
 import io.ordo.app.support.Receiver;
 import io.ordo.app.support.SseClient;
+import io.ordo.app.support.WriteLoad;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,45 +56,20 @@ class GracefulStopIT {
         var stream = SseClient.open(before.port(), "manager", null);
         assertThat(stream.status()).isEqualTo(200);
 
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        var running = new AtomicBoolean(true);
         var readsAnswered = new AtomicLong();
-        var load = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            load.submit(() -> {
-                while (running.get()) {
-                    try {
-                        var created = before.post("/api/orders", OrderFlowIT.standardOrder("Sigterm"));
-                        if (created.status() != 201) {
-                            continue;
-                        }
-                        String id = created.json().get("id").asText();
-                        acknowledged.put(id, 0L);
-                        var moved = before.post("/api/orders/" + id + "/status", "{\"status\": \"pending\"}");
-                        if (moved.status() == 200) {
-                            acknowledged.put(id, moved.json().get("version").asLong());
-                        }
-                        if (before.get("/api/orders/" + id).status() == 200) {
-                            readsAnswered.incrementAndGet();
-                        }
-                    } catch (AssertionError connectionRefused) {
-                        // the service is stopping or gone: keep trying until the test stops the load
-                    }
-                }
-                return null;
-            });
-        }
+        var load = WriteLoad.start(before, 4, OrderFlowIT.standardOrder("Sigterm"), (agent, id, acknowledged) -> {
+            if (agent.get("/api/orders/" + id).status() == 200) {
+                readsAnswered.incrementAndGet();
+            }
+        });
         Thread.sleep(3000);
         assertThat(receiver.calls()).as("a notification is on its way").isPositive();
         int exit = ordo.terminate(Duration.ofSeconds(60));
-        running.set(false);
-        load.shutdown();
-        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        Map<String, Long> acknowledged = load.stop();
         var stopLog = ordo.logLines();
         ordo = null;
         eventually(stream::ended, ended -> ended, Duration.ofSeconds(5));
 
-        assertThat(acknowledged).as("the load got answers before the stop").hasSizeGreaterThan(10);
         assertThat(exit).as("exit code after SIGTERM (128 + 15)").isEqualTo(143);
         assertThat(stopLog)
                 .as("the stop's log (target/sigterm-run-1.log)")
@@ -120,16 +92,7 @@ class GracefulStopIT {
                 .as("positions right after the restart: where each projection had got to")
                 .allSatisfy(projection ->
                         assertThat(projection.get("position").asLong()).isGreaterThanOrEqualTo(head));
-        for (var order : acknowledged.entrySet()) {
-            var answer = agent.get("/api/orders/" + order.getKey());
-            assertThat(answer.status()).as(order.getKey()).isEqualTo(200);
-            assertThat(answer.json().get("version").asLong())
-                    .as(order.getKey())
-                    .isGreaterThanOrEqualTo(order.getValue());
-            if (order.getValue() >= 1) {
-                assertThat(answer.json().get("status").asText()).isEqualTo("pending");
-            }
-        }
+        WriteLoad.assertPresent(agent, acknowledged);
         var arrived = eventually(
                 receiver::firstArrivals,
                 first -> acknowledged.entrySet().stream()

@@ -427,18 +427,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderItemsChanged e) {
-        var d = details;
-        details = new OrderDetails(
-                d.customer(),
-                d.deliveryAddress(),
-                d.description(),
-                d.notes(),
-                d.location(),
-                d.priority(),
-                d.currency(),
-                e.after(),
-                d.leadsPurchased(),
-                d.targetDeliveryDate());
+        details = details.withItems(e.after());
     }
 
     @EventSourcingHandler

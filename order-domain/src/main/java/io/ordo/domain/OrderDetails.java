@@ -37,6 +37,21 @@ public record OrderDetails(
         items = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 
+    /** These details with other lines. */
+    public OrderDetails withItems(List<OrderLine> lines) {
+        return new OrderDetails(
+                customer,
+                deliveryAddress,
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                lines,
+                leadsPurchased,
+                targetDeliveryDate);
+    }
+
     /** Σ of the lines in the currency's decimals; null for an order without items. */
     public BigDecimal totalAmount() {
         if (items.isEmpty() || currency == null) {
