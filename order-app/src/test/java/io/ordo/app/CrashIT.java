@@ -62,16 +62,26 @@ class CrashIT {
                 .query(Long.class)
                 .single();
         var finalAgent = agent;
-        eventually(
+        long audited = eventually(
                 () -> jdbc.sql("SELECT count(*) FROM audit_entry_blue")
                         .query(Long.class)
                         .single(),
-                rows -> rows
-                        == jdbc.sql("SELECT count(*) FROM domain_event_entry")
-                                .query(Long.class)
-                                .single(),
+                rows -> rows.equals(jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                        .query(Long.class)
+                        .single()),
                 Duration.ofSeconds(90));
-        eventually(
+        assertThat(audited)
+                .as(
+                        "audit rows against events; missing: %s",
+                        jdbc.sql("""
+                                SELECT coalesce(string_agg(e.payload_type || ' ' || e.global_index, ', '), 'none') FROM domain_event_entry e
+                                WHERE NOT EXISTS (SELECT 1 FROM audit_entry_blue a
+                                                  WHERE a.order_id::text = e.aggregate_identifier
+                                                    AND a.sequence_number = e.sequence_number)""").query(String.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                        .query(Long.class)
+                        .single());
+        int listed = eventually(
                 () -> finalAgent
                         .get("/api/orders?active=all&limit=100&q=Crash")
                         .json()
@@ -79,6 +89,16 @@ class CrashIT {
                         .size(),
                 size -> size >= Math.min(100, acknowledged.size()),
                 Duration.ofSeconds(90));
+        assertThat(listed)
+                .as(
+                        "the list after the restart, of %d acknowledged; list rows %s",
+                        acknowledged.size(),
+                        jdbc.sql(
+                                        "SELECT count(*) || ' of ' || (SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0)"
+                                                + " FROM order_list_blue")
+                                .query(String.class)
+                                .single())
+                .isGreaterThanOrEqualTo(Math.min(100, acknowledged.size()));
         var ops = agent.as("ops");
         for (String projection : Projection.names()) {
             assertThat(ops.post("/api/admin/projections/" + projection + "/replay", "{}")
