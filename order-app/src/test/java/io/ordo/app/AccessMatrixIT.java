@@ -32,17 +32,17 @@ class AccessMatrixIT {
      * B = agent2's, location south, customer cust-2; G = globex's.
      */
     private static final String TABLE = """
-            user          sees   write  readNotes  postNotes  create  events  audit  reports  admin
-            admin         AB     yes    yes        yes        yes     yes     yes    yes      no
-            manager       AB     yes    yes        yes        yes     yes     no     yes      no
-            manager-north A      yes    yes        yes        yes     yes     no     yes      no
-            agent         A      yes    yes        yes        yes     no      no     no       no
-            agent2        B      yes    yes        yes        yes     no      no     no       no
-            viewer        AB     no     yes        no         no      no      no     yes      no
-            auditor       AB     no     yes        no         no      yes     yes    yes      no
-            customer      A      no     no         no         no      no      no     no       no
-            globex-admin  G      yes    yes        yes        yes     yes     yes    yes      no
-            ops           -      no     no         no         no      no      no     no       yes
+            user          sees   write  readNotes  postNotes  create  events  audit  reports  admin  assign
+            admin         AB     yes    yes        yes        yes     yes     yes    yes      no     yes
+            manager       AB     yes    yes        yes        yes     yes     no     yes      no     yes
+            manager-north A      yes    yes        yes        yes     yes     no     yes      no     yes
+            agent         A      yes    yes        yes        yes     no      no     no       no     no
+            agent2        B      yes    yes        yes        yes     no      no     no       no     no
+            viewer        AB     no     yes        no         no      no      no     yes      no     no
+            auditor       AB     no     yes        no         no      yes     yes    yes      no     no
+            customer      A      no     no         no         no      no      no     no       no     no
+            globex-admin  G      yes    yes        yes        yes     yes     yes    yes      no     yes
+            ops           -      no     no         no         no      no      no     no       yes    no
             """;
 
     record Row(
@@ -55,7 +55,8 @@ class AccessMatrixIT {
             boolean events,
             boolean audit,
             boolean reports,
-            boolean admin) {}
+            boolean admin,
+            boolean assign) {}
 
     /** An endpoint applied to an order id, with the answer expected for a user who sees the order. */
     record Endpoint(String name, Function<Row, Integer> whenVisible, Call call) {}
@@ -90,7 +91,8 @@ class AccessMatrixIT {
                     c[6].equals("yes"),
                     c[7].equals("yes"),
                     c[8].equals("yes"),
-                    c[9].equals("yes")));
+                    c[9].equals("yes"),
+                    c[10].equals("yes")));
         }
         return rows;
     }
@@ -130,7 +132,14 @@ class AccessMatrixIT {
                     "GET asOf",
                     r -> r.events() ? 200 : 403,
                     (h, id) -> h.get("/api/orders/" + id + "?asOf=2999-01-01T00:00:00Z")),
-            new Endpoint("GET verify", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/orders/" + id + "/verify")));
+            new Endpoint("GET verify", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/orders/" + id + "/verify")),
+            // to the order's own assignee: passes every check, stores nothing
+            new Endpoint("POST assign (to its assignee)", r -> r.assign() ? 200 : 403, (h, id) -> {
+                var order = h.get("/api/orders/" + id);
+                String assignee =
+                        order.status() == 200 ? order.json().get("assignee").asText() : "agent";
+                return h.post("/api/orders/" + id + "/assign", "{\"assignee\": \"" + assignee + "\"}");
+            }));
 
     /** Endpoints that are not about one order: the answer depends on the role only. */
     static final List<Endpoint> TENANT_ENDPOINTS = List.of(
@@ -138,6 +147,11 @@ class AccessMatrixIT {
             new Endpoint(
                     "GET audit export", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/audit/export?format=csv")),
             new Endpoint("GET reports", r -> r.reports() ? 200 : 403, (h, id) -> h.get("/api/reports/summary")),
+            new Endpoint("GET audit reads", r -> r.audit() ? 200 : 403, (h, id) -> h.get("/api/audit/reads")),
+            new Endpoint(
+                    "POST reassign (of a user with no orders)",
+                    r -> r.assign() ? 200 : 403,
+                    (h, id) -> h.post("/api/orders/reassign", "{\"from\": \"nobody\", \"to\": \"agent\"}")),
             new Endpoint("GET workflows", r -> 200, (h, id) -> h.get("/api/workflows")),
             new Endpoint(
                     "GET admin projections", r -> r.admin() ? 200 : 403, (h, id) -> h.get("/api/admin/projections")),
