@@ -6,6 +6,7 @@ import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.adapters.persistence.personal.OrderDataKeys;
 import io.ordo.adapters.persistence.readlog.JdbcReadLog;
 import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
@@ -139,8 +140,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    OrderHistoryPort orderHistory(JdbcClient jdbc) {
-        return new JdbcOrderHistoryAdapter(jdbc);
+    OrderHistoryPort orderHistory(JdbcClient jdbc, OrderDataKeys keys) {
+        return new JdbcOrderHistoryAdapter(jdbc, keys);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.ordo.adapters.persistence;
 
+import io.ordo.adapters.persistence.personal.OrderDataKeys;
+import io.ordo.adapters.persistence.personal.SealingSerializer;
+import io.ordo.adapters.persistence.secret.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Axon's JDBC event store on PostgreSQL: snake_case tables (created by Flyway, never by Axon), Jackson
@@ -98,12 +102,21 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Events as JSON, their personal data sealed with their order's key (PersonalData). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(EventJson.objectMapper())
-                .build();
+    Serializer eventSerializer(OrderDataKeys keys) {
+        return new SealingSerializer(
+                JacksonSerializer.builder()
+                        .objectMapper(EventJson.objectMapper())
+                        .build(),
+                keys,
+                EventJson.objectMapper());
+    }
+
+    @Bean
+    OrderDataKeys orderDataKeys(DataSource dataSource, SecretBox secrets) {
+        return new OrderDataKeys(JdbcClient.create(dataSource), secrets);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package io.ordo.adapters.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordo.adapters.persistence.personal.OrderDataKeys;
+import io.ordo.adapters.persistence.personal.PersonalData;
 import io.ordo.application.port.in.history.ChainVerification;
 import io.ordo.application.port.in.history.StoredEventView;
 import io.ordo.application.port.out.OrderHistoryPort;
@@ -23,8 +26,12 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JdbcOrderHistoryAdapter(JdbcClient jdbc) {
+    private final OrderDataKeys keys;
+
+    /** @param keys the orders' data keys: the events' sealed personal data is shown open, or "[erased]" */
+    public JdbcOrderHistoryAdapter(JdbcClient jdbc, OrderDataKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @Override
@@ -50,7 +57,9 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
         String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         Instant at = Instant.parse(timestamp);
         try {
-            Map<String, Object> fields = json.readValue(payload, OBJECT);
+            JsonNode event = json.readTree(payload);
+            PersonalData.open(event, keys::find);
+            Map<String, Object> fields = json.convertValue(event, OBJECT);
             Object actor = fields.get("actor");
             Object source = fields.getOrDefault("source", "user");
             return new StoredEventView(

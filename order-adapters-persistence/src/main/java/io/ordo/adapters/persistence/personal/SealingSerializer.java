@@ -1,0 +1,82 @@
+package io.ordo.adapters.persistence.personal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * The event serializer, sealing personal data on the way into the store and opening it on the way out
+ * ({@link PersonalData}); everything else is its delegate's. Events held in memory (the aggregate, the projections
+ * that run in the command's transaction) never meet it and keep the plain values.
+ */
+public final class SealingSerializer implements Serializer {
+
+    private final Serializer delegate;
+    private final OrderDataKeys keys;
+    private final ObjectMapper json;
+
+    public SealingSerializer(Serializer delegate, OrderDataKeys keys, ObjectMapper json) {
+        this.delegate = delegate;
+        this.keys = keys;
+        this.json = json;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object == null || !PersonalData.holdsPersonalData(object.getClass())) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
+        var event = (ObjectNode) tree.getData().deepCopy();
+        var key = keys.keyFor(
+                event.path("orderId").asText(),
+                event.path("tenantId").asText(null),
+                event.path("customer").path("id").asText(null));
+        PersonalData.seal(object.getClass(), event, key);
+        return getConverter()
+                .convert(new SimpleSerializedObject<>(event, JsonNode.class, tree.getType()), expectedRepresentation);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        SerializedObject<byte[]> bytes = getConverter().convert(serializedObject, byte[].class);
+        if (bytes.getData() == null || !PersonalData.mayHoldSealed(bytes.getData())) {
+            return delegate.deserialize(serializedObject);
+        }
+        try {
+            JsonNode event = json.readTree(bytes.getData());
+            PersonalData.open(event, keys::find);
+            return delegate.deserialize(
+                    new SimpleSerializedObject<>(event, JsonNode.class, serializedObject.getType()));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

@@ -1,0 +1,67 @@
+package io.ordo.adapters.persistence.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ordo.adapters.persistence.EventJson;
+import io.ordo.adapters.persistence.secret.SecretBox;
+import io.ordo.domain.event.OrderCreated;
+import io.ordo.domain.event.OrderStatusChanged;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which fields are sealed, that they open with their order's key, and that plain text from before reads as it is. */
+class PersonalDataTest {
+
+    private static final String EVENT = """
+            {"orderId": "6f1c2a9e-0000-4000-8000-000000000001", "tenantId": "acme", "orderNumber": "ORD-1",
+             "status": "draft", "customer": {"id": "cust-1", "name": "Jane Doe", "phone": "+15550100",
+             "email": "jane@example.com"}, "contact": {"contactId": "c-7", "conversationId": null,
+             "nameSnapshot": "Jane Doe", "phoneSnapshot": "+15550100"}, "deliveryAddress": "1 Main St",
+             "description": "Headphones", "actor": "agent"}""";
+
+    private static SecretBox key() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretBox(key);
+    }
+
+    @Test
+    void the_personal_fields_of_a_new_order_are_sealed_and_open_with_its_key() throws Exception {
+        var json = EventJson.objectMapper();
+        var event = (ObjectNode) json.readTree(EVENT);
+        var key = key();
+
+        PersonalData.seal(OrderCreated.class, event, key);
+
+        String stored = json.writeValueAsString(event);
+        assertThat(stored)
+                .doesNotContain("Jane Doe", "+15550100", "jane@example.com", "1 Main St")
+                .contains("enc:v1:", "cust-1", "c-7", "ORD-1", "Headphones", "agent");
+        assertThat(PersonalData.mayHoldSealed(stored.getBytes())).isTrue();
+        var read = json.readTree(stored);
+        PersonalData.open(read, orderId -> Optional.of(key));
+        assertThat(read).isEqualTo(json.readTree(EVENT));
+    }
+
+    @Test
+    void without_its_key_a_sealed_value_reads_erased_and_plain_text_from_before_reads_as_it_is() throws Exception {
+        var json = EventJson.objectMapper();
+        var event = (ObjectNode) json.readTree(EVENT);
+        PersonalData.seal(OrderCreated.class, event, key());
+
+        PersonalData.open(event, orderId -> Optional.empty());
+
+        assertThat(event.at("/customer/name").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(event.at("/contact/phoneSnapshot").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(event.at("/deliveryAddress").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(event.at("/customer/id").asText()).isEqualTo("cust-1");
+
+        var plain = json.readTree(EVENT);
+        assertThat(PersonalData.mayHoldSealed(EVENT.getBytes())).isFalse();
+        PersonalData.open(plain, orderId -> Optional.empty());
+        assertThat(plain).isEqualTo(json.readTree(EVENT));
+        assertThat(PersonalData.holdsPersonalData(OrderStatusChanged.class)).isFalse();
+    }
+}
