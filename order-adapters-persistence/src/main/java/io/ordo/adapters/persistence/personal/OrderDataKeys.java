@@ -28,25 +28,31 @@ public final class OrderDataKeys {
         this.master = master;
     }
 
-    /** The key of the order, made now if it has none yet. */
+    /**
+     * The key of the order, made now if it has none yet. A new order has none: the insert comes first, and only an
+     * order that had one already (an event of an order from before sealing, or a race) reads it back.
+     */
     SecretBox keyFor(String orderId, String tenant, String customerId) {
-        return find(orderId).orElseGet(() -> {
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            int made = jdbc.sql("""
-                            INSERT INTO order_data_key (order_id, tenant_id, customer_id, wrapped_key)
-                            VALUES (:order, :tenant, :customer, :wrapped)
-                            ON CONFLICT (order_id) DO NOTHING""")
-                    .param("order", UUID.fromString(orderId))
-                    .param("tenant", tenant)
-                    .param("customer", customerId)
-                    .param("wrapped", master.seal(Base64.getEncoder().encodeToString(fresh)))
-                    .update();
-            if (made == 0) {
-                return find(orderId).orElseThrow(); // made by a writer just before us
-            }
+        SecretBox known = cache.get(orderId);
+        if (known != null) {
+            return known;
+        }
+        byte[] fresh = new byte[32];
+        random.nextBytes(fresh);
+        int made = jdbc.sql("""
+                        INSERT INTO order_data_key (order_id, tenant_id, customer_id, wrapped_key)
+                        VALUES (:order, :tenant, :customer, :wrapped)
+                        ON CONFLICT (order_id) DO NOTHING""")
+                .param("order", UUID.fromString(orderId))
+                .param("tenant", tenant)
+                .param("customer", customerId)
+                .param("wrapped", master.seal(Base64.getEncoder().encodeToString(fresh)))
+                .update();
+        if (made == 1) {
             return remember(orderId, new SecretBox(fresh));
-        });
+        }
+        return find(orderId)
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no data key: it was erased"));
     }
 
     /** The key of the order; empty when it has none (never had, or it was destroyed). */

@@ -34,7 +34,7 @@ public final class SealingSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
-        var event = (ObjectNode) tree.getData().deepCopy();
+        var event = (ObjectNode) tree.getData(); // a tree of its own, made for this call
         var key = keys.keyFor(
                 event.path("orderId").asText(),
                 event.path("tenantId").asText(null),
