@@ -1,4 +1,4 @@
--- Who works on an order (CONTRACT.md section 8, "Assignment"): its creator until OrderReassigned gives it to someone
+-- Who works on an order (docs/api.md, "Assignment"): its creator until OrderReassigned gives it to someone
 -- else. Agents see the orders assigned to them; the list filters by it and bulk reassignment finds an agent's open
 -- orders by it. Orders created before assignment existed are their creator's. The documents stored before this
 -- change have no assignee: OrderDocument reads their creator instead.

@@ -1,4 +1,4 @@
--- The read log (CONTRACT.md section 8, "Who read what"): one row per answer about an order (detail, asOf, timeline,
+-- The read log (docs/api.md, "Who read what"): one row per answer about an order (detail, asOf, timeline,
 -- notes, events) and per audit export, written in batches behind the reads (JdbcReadLog). Newest first by (at, id);
 -- compliance filters by actor or order within a tenant, and by time, so each filter has an index that ends in
 -- (at, id): a page starts where its time range and cursor start and reads rows in index order until the limit,

@@ -1,4 +1,4 @@
--- Personal data at rest (CONTRACT.md section 8, erasure): every order's personal fields in its events are sealed with
+-- Personal data at rest (ADR 0015): every order's personal fields in its events are sealed with
 -- a key of its own (AES-256-GCM), kept here wrapped by the master key (ordo.secrets.key). A key is written in the
 -- transaction of the order's first event that holds personal data. Events are never rewritten: destroying a key
 -- (wrapped_key set to null) leaves its order's personal fields unreadable in every stored event and snapshot.

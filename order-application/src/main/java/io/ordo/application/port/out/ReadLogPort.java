@@ -4,7 +4,7 @@ import io.ordo.application.port.in.audit.ReadLogPage;
 import io.ordo.application.port.in.audit.ReadLogQuery;
 
 /**
- * Outgoing port: the read log (CONTRACT.md section 8, "Who read what"). {@link #record} must not slow the read it
+ * Outgoing port: the read log (docs/api.md, "Who read what"). {@link #record} must not slow the read it
  * records: it may store later, but loses nothing acknowledged on a clean stop.
  */
 public interface ReadLogPort {
