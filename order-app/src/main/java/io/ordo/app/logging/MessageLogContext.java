@@ -1,7 +1,9 @@
 package io.ordo.app.logging;
 
 import io.ordo.adapters.web.logging.LogContext;
+import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -11,8 +13,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,8 +28,22 @@ import org.slf4j.MDC;
 public final class MessageLogContext {
 
     private static final Logger log = LoggerFactory.getLogger(MessageLogContext.class);
-    private static final CommandTargetResolver TARGETS =
-            AnnotationCommandTargetResolver.builder().build();
+    /**
+     * The field of each command type that names its order ({@code @TargetAggregateIdentifier}), found once per type:
+     * Axon's own resolver walks every field and method of the command each time, on every command.
+     */
+    private static final ClassValue<Optional<Field>> TARGETS = new ClassValue<>() {
+        @Override
+        protected Optional<Field> computeValue(Class<?> type) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                    field.setAccessible(true);
+                    return Optional.of(field);
+                }
+            }
+            return Optional.empty();
+        }
+    };
 
     public MessageLogContext(CommandBus commands) {
         commands.registerDispatchInterceptor(messages -> (index, command) -> {
@@ -43,17 +58,23 @@ public final class MessageLogContext {
     private static Object handleCommand(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        String orderId;
-        try {
-            orderId = TARGETS.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            orderId = null;
-        }
-        var previous = enter(command, orderId);
+        var previous = enter(command, orderOf(command.getPayload()));
         try {
             return chain.proceed();
         } finally {
             LogContext.restore(previous);
+        }
+    }
+
+    private static String orderOf(Object payload) {
+        var field = TARGETS.get(payload.getClass());
+        if (field.isEmpty()) {
+            return null;
+        }
+        try {
+            return text(field.get().get(payload));
+        } catch (IllegalAccessException notReadable) {
+            return null;
         }
     }
 

@@ -55,19 +55,36 @@ public final class OrderWrites {
             throw new PreconditionFailedException(ifMatch, current.version());
         }
         Object command = write.command().apply(OrderId.parse(current.id()).orElseThrow());
+        try {
+            sendThroughRaces(command, caller, write.orderId(), ifMatch == null);
+        } catch (ConflictingAggregateVersionException stale) {
+            throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
+        } catch (ConcurrencyException lostRace) {
+            // another writer got in between: the version the client named is no longer the order's
+            throw new PreconditionFailedException(ifMatch, current.version() + 1);
+        }
+    }
+
+    /**
+     * Sends a command to the order {@code orderId} without a version the caller named, as {@link #run} does without
+     * If-Match: a writer that got in between is waited out by sending again. Answers what the command's handler
+     * answered.
+     */
+    public Object sendRacing(Object command, Caller caller, String orderId) {
+        return sendThroughRaces(command, caller, orderId, true);
+    }
+
+    /** Sends; when {@code retry}, sends again after a lost race, {@link #ATTEMPTS} times in all (then 409). */
+    private Object sendThroughRaces(Object command, Caller caller, String orderId, boolean retry) {
         for (int attempt = 1; ; attempt++) {
             try {
-                send(command, caller);
-                return;
-            } catch (ConflictingAggregateVersionException stale) {
-                throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
+                return send(command, caller);
             } catch (ConcurrencyException lostRace) {
-                if (ifMatch != null) {
-                    // another writer got in between: the version the client named is no longer the order's
-                    throw new PreconditionFailedException(ifMatch, current.version() + 1);
+                if (!retry) {
+                    throw lostRace;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ConcurrentModificationException(write.orderId());
+                    throw new ConcurrentModificationException(orderId);
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.ordo.adapters.persistence.secret.SecretBox;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -68,9 +69,20 @@ public final class PersonalData {
         }
     }
 
-    /** Whether stored JSON holds a sealed value (a quick look at the bytes before any parsing). */
+    private static final byte[] SEALED_BYTES = SEALED.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether stored JSON holds a sealed value: a look at the bytes, without parsing or copying them, since every
+     * event (and its metadata) read from the store passes here.
+     */
     static boolean mayHoldSealed(byte[] json) {
-        return new String(json, StandardCharsets.ISO_8859_1).contains(SEALED);
+        int length = SEALED_BYTES.length;
+        for (int i = 0; i + length <= json.length; i++) {
+            if (json[i] == SEALED_BYTES[0] && Arrays.equals(json, i, i + length, SEALED_BYTES, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.ordo.application.service.assignment;
 
 import io.ordo.application.port.in.Caller;
-import io.ordo.application.port.in.ConcurrentModificationException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.assignment.AssignOrdersUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
@@ -14,17 +13,15 @@ import io.ordo.domain.command.AssignOrderCommand;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
 import java.util.ArrayList;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Assignment. One order: judged like every write (404, 400, 403), then {@code OrderReassigned}. Every open order of
  * a user: the list names them, and each is given in a command and transaction of its own, so that ten thousand
  * orders never hold one transaction (or one lock) for all; a command that finds its order given elsewhere
- * meanwhile leaves it (ADR 0014).
+ * meanwhile leaves it, and one that loses a race with another writer is sent again, as every write without
+ * If-Match is (ADR 0014).
  */
 public final class AssignmentService implements AssignOrdersUseCase {
-
-    private static final int RACE_ATTEMPTS = 3;
 
     private final OrderWrites writes;
     private final OrderReadModelPort readModel;
@@ -66,23 +63,10 @@ public final class AssignmentService implements AssignOrdersUseCase {
         for (String orderId : readModel.openOrdersAssignedTo(scope, from)) {
             var command =
                     new AssignOrderCommand(OrderId.parse(orderId).orElseThrow(), to, reason, caller.userId(), from);
-            if (giveOne(command, caller)) {
+            if (Boolean.TRUE.equals(writes.sendRacing(command, caller, orderId))) {
                 given++;
             }
         }
         return given;
-    }
-
-    /** One order's command; a writer that got in between is waited out by sending again. */
-    private boolean giveOne(AssignOrderCommand command, Caller caller) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Boolean.TRUE.equals(writes.send(command, caller));
-            } catch (ConcurrencyException lostRace) {
-                if (attempt == RACE_ATTEMPTS) {
-                    throw new ConcurrentModificationException(command.orderId().toString());
-                }
-            }
-        }
     }
 }
