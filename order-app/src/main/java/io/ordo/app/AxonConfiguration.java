@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.outbox.OutboxWriter;
+import io.ordo.adapters.persistence.personal.CustomerErasure;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
 import io.ordo.app.logging.MessageLogContext;
 import io.ordo.app.logging.RequestCorrelation;
@@ -139,6 +140,8 @@ class AxonConfiguration {
                     WebhookDeliveryRecorder.NAME, c -> PropagatingErrorHandler.instance());
             processing.registerListenerInvocationErrorHandler(
                     OutboxWriter.NAME, c -> PropagatingErrorHandler.instance());
+            processing.registerListenerInvocationErrorHandler(
+                    CustomerErasure.NAME, c -> PropagatingErrorHandler.instance());
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
             // event is rolled back to it and parked as a dead letter (ProjectionDeadLetters)

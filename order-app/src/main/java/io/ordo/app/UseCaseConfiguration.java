@@ -6,6 +6,7 @@ import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
 import io.ordo.adapters.persistence.JdbcIdempotencyAdapter;
 import io.ordo.adapters.persistence.JdbcOrderHistoryAdapter;
 import io.ordo.adapters.persistence.JdbcOrderNumberAdapter;
+import io.ordo.adapters.persistence.personal.CustomerErasure;
 import io.ordo.adapters.persistence.personal.OrderDataKeys;
 import io.ordo.adapters.persistence.readlog.JdbcReadLog;
 import io.ordo.adapters.persistence.settings.JdbcStuckLimitAdapter;
@@ -13,6 +14,7 @@ import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.app.metrics.StuckOrdersCensus;
 import io.ordo.application.port.in.assignment.AssignOrdersUseCase;
 import io.ordo.application.port.in.audit.SearchAuditUseCase;
+import io.ordo.application.port.in.erasure.EraseCustomerUseCase;
 import io.ordo.application.port.in.idempotency.IdempotentRequestsUseCase;
 import io.ordo.application.port.in.order.CancelOrderUseCase;
 import io.ordo.application.port.in.order.ChangeOrderStatusUseCase;
@@ -31,6 +33,7 @@ import io.ordo.application.service.assignment.AssignmentService;
 import io.ordo.application.service.audit.AuditService;
 import io.ordo.application.service.campaign.LeadDeliveryService;
 import io.ordo.application.service.discussion.DiscussionService;
+import io.ordo.application.service.erasure.ErasureService;
 import io.ordo.application.service.history.OrderHistoryService;
 import io.ordo.application.service.idempotency.IdempotencyService;
 import io.ordo.application.service.order.CancelOrderService;
@@ -217,6 +220,24 @@ class UseCaseConfiguration {
             MeterRegistry registry,
             @Value("${ordo.stuck.census-interval:60s}") Duration interval) {
         return new StuckOrdersCensus(reports, registry, interval);
+    }
+
+    /** Erasure: each order of the customer forgets it in its own transaction (ADR 0016). */
+    @Bean
+    EraseCustomerUseCase eraseCustomer(
+            OrderWrites writes, OrderReadModelPort readModel, AccessPolicy policy, Clock clock) {
+        return new ErasureService(writes, readModel, policy, clock);
+    }
+
+    /** An order's erasure destroys its key and scrubs its copies, in the erasure's transaction. */
+    @Bean
+    CustomerErasure customerErasure(JdbcClient jdbc, OrderDataKeys keys) {
+        return new CustomerErasure(jdbc, keys);
+    }
+
+    @Bean
+    ErasedKeyWatch erasedKeyWatch(OrderDataKeys keys, @Value("${ordo.secrets.erased-poll:2s}") Duration interval) {
+        return new ErasedKeyWatch(keys, interval);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.ordo.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.admin.AdminController;
 import io.ordo.adapters.web.audit.AuditController;
+import io.ordo.adapters.web.customer.ErasureController;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.adapters.web.filter.NulCharacterFilter;
 import io.ordo.adapters.web.filter.RateLimitFilter;
@@ -52,6 +53,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 @Import({
     OrderController.class,
     AssignmentController.class,
+    ErasureController.class,
     AuditController.class,
     ReportController.class,
     AdminController.class,

@@ -32,17 +32,17 @@ class AccessMatrixIT {
      * B = agent2's, location south, customer cust-2; G = globex's.
      */
     private static final String TABLE = """
-            user          sees   write  readNotes  postNotes  create  events  audit  reports  admin  assign
-            admin         AB     yes    yes        yes        yes     yes     yes    yes      no     yes
-            manager       AB     yes    yes        yes        yes     yes     no     yes      no     yes
-            manager-north A      yes    yes        yes        yes     yes     no     yes      no     yes
-            agent         A      yes    yes        yes        yes     no      no     no       no     no
-            agent2        B      yes    yes        yes        yes     no      no     no       no     no
-            viewer        AB     no     yes        no         no      no      no     yes      no     no
-            auditor       AB     no     yes        no         no      yes     yes    yes      no     no
-            customer      A      no     no         no         no      no      no     no       no     no
-            globex-admin  G      yes    yes        yes        yes     yes     yes    yes      no     yes
-            ops           -      no     no         no         no      no      no     no       yes    no
+            user          sees   write  readNotes  postNotes  create  events  audit  reports  admin  assign  erase
+            admin         AB     yes    yes        yes        yes     yes     yes    yes      no     yes    yes
+            manager       AB     yes    yes        yes        yes     yes     no     yes      no     yes    no
+            manager-north A      yes    yes        yes        yes     yes     no     yes      no     yes    no
+            agent         A      yes    yes        yes        yes     no      no     no       no     no     no
+            agent2        B      yes    yes        yes        yes     no      no     no       no     no     no
+            viewer        AB     no     yes        no         no      no      no     yes      no     no     no
+            auditor       AB     no     yes        no         no      yes     yes    yes      no     no     no
+            customer      A      no     no         no         no      no      no     no       no     no     no
+            globex-admin  G      yes    yes        yes        yes     yes     yes    yes      no     yes    yes
+            ops           -      no     no         no         no      no      no     no       yes    no     no
             """;
 
     record Row(
@@ -56,7 +56,8 @@ class AccessMatrixIT {
             boolean audit,
             boolean reports,
             boolean admin,
-            boolean assign) {}
+            boolean assign,
+            boolean erase) {}
 
     /** An endpoint applied to an order id, with the answer expected for a user who sees the order. */
     record Endpoint(String name, Function<Row, Integer> whenVisible, Call call) {}
@@ -92,7 +93,8 @@ class AccessMatrixIT {
                     c[7].equals("yes"),
                     c[8].equals("yes"),
                     c[9].equals("yes"),
-                    c[10].equals("yes")));
+                    c[10].equals("yes"),
+                    c[11].equals("yes")));
         }
         return rows;
     }
@@ -152,6 +154,10 @@ class AccessMatrixIT {
                     "POST reassign (of a user with no orders)",
                     r -> r.assign() ? 200 : 403,
                     (h, id) -> h.post("/api/orders/reassign", "{\"from\": \"nobody\", \"to\": \"agent\"}")),
+            new Endpoint(
+                    "POST erase (a customer with no orders)",
+                    r -> r.erase() ? 200 : 403,
+                    (h, id) -> h.post("/api/customers/nobody-at-all/erase", "{\"reason\": \"matrix\"}")),
             new Endpoint("GET workflows", r -> 200, (h, id) -> h.get("/api/workflows")),
             new Endpoint(
                     "GET admin projections", r -> r.admin() ? 200 : 403, (h, id) -> h.get("/api/admin/projections")),

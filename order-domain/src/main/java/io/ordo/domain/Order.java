@@ -8,9 +8,11 @@ import io.ordo.domain.command.CancelOrderCommand;
 import io.ordo.domain.command.ChangeOrderStatusCommand;
 import io.ordo.domain.command.CreateOrderCommand;
 import io.ordo.domain.command.DeliverLeadCommand;
+import io.ordo.domain.command.EraseCustomerCommand;
 import io.ordo.domain.command.RecordProviderEventCommand;
 import io.ordo.domain.command.UpdateOrderDetailsCommand;
 import io.ordo.domain.command.WithdrawLeadCommand;
+import io.ordo.domain.event.CustomerErased;
 import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.LeadDelivered;
 import io.ordo.domain.event.LeadWithdrawn;
@@ -69,6 +71,12 @@ public class Order {
     private Set<String> deliveredLeads = new HashSet<>();
     /** Who works on the order: its creator until it is reassigned. */
     private String assignee;
+    /** Whether its customer's personal data was erased: it cannot be given again. */
+    private boolean customerErased;
+
+    /** The fields a patch may no longer set once the customer is erased: the personal ones. */
+    static final Set<String> PERSONAL_FIELDS =
+            Set.of("customer.name", "customer.phone", "customer.email", "deliveryAddress");
 
     Order() {
         // Axon rebuilds the order from its events
@@ -150,6 +158,10 @@ public class Order {
         if (!workflow.isEditable(status)) {
             throw new NotEditableException(
                     "A %s order in status '%s' can no longer be changed.".formatted(workflow.name(), status));
+        }
+        if (customerErased && PERSONAL_FIELDS.stream().anyMatch(cmd.patch()::mentions)) {
+            throw new NotEditableException("The customer of this order was erased: customer.name, customer.phone,"
+                    + " customer.email and deliveryAddress cannot be set again. Take a new order instead.");
         }
         if (isCampaign() && next.leadsPurchased() < deliveredLeads.size()) {
             throw new CapacityExceededException("%d leads are delivered already; leadsPurchased cannot be %d."
@@ -273,6 +285,31 @@ public class Order {
         }
         if (!errors.isEmpty()) {
             throw new InvalidOrderException(errors);
+        }
+    }
+
+    /**
+     * Forgets the customer's personal data. Answers whether it did: not for an order whose customer is erased
+     * already, nor for one that belongs to another customer by now.
+     */
+    @CommandHandler
+    boolean handle(EraseCustomerCommand cmd) {
+        requireErasureReason(cmd.reason());
+        if (customerErased
+                || !Objects.equals(cmd.customerId(), details.customer().id())) {
+            return false;
+        }
+        apply(new CustomerErased(id, cmd.customerId(), cmd.reason(), cmd.actor()));
+        return true;
+    }
+
+    /** An erasure says why, in at most 2,000 characters. */
+    public static void requireErasureReason(String reason) {
+        if (isBlank(reason)) {
+            throw InvalidOrderException.of("reason", "is required to erase a customer");
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw InvalidOrderException.of("reason", "must not be longer than " + MAX_REASON_LENGTH + " characters");
         }
     }
 
@@ -433,6 +470,12 @@ public class Order {
     @EventSourcingHandler
     void on(OrderReassigned e) {
         assignee = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerErased e) {
+        customerErased = true;
+        details = details.withPersonalDataErased();
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.ordo.domain;
 
+import io.ordo.domain.event.CustomerErased;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.workflow.Workflow;
 import io.ordo.domain.workflow.Workflows;
@@ -52,6 +53,21 @@ public record OrderDetails(
                 targetDeliveryDate);
     }
 
+    /** These details with the customer's personal data and the delivery address erased. */
+    public OrderDetails withPersonalDataErased() {
+        return new OrderDetails(
+                customer.erased(),
+                CustomerErased.erase(deliveryAddress),
+                description,
+                notes,
+                location,
+                priority,
+                currency,
+                items,
+                leadsPurchased,
+                targetDeliveryDate);
+    }
+
     /** Σ of the lines in the currency's decimals; null for an order without items. */
     public BigDecimal totalAmount() {
         if (items.isEmpty() || currency == null) {
@@ -73,7 +89,9 @@ public record OrderDetails(
         length(errors, "customer.name", customer.name(), 200);
         length(errors, "customer.phone", customer.phone(), 40);
         length(errors, "customer.email", customer.email(), 254);
-        if (customer.email() != null && !EMAIL.matcher(customer.email()).matches()) {
+        if (customer.email() != null
+                && !customer.email().equals(CustomerErased.ERASED)
+                && !EMAIL.matcher(customer.email()).matches()) {
             errors.add(new FieldViolation("customer.email", "must be an e-mail address"));
         }
         length(errors, "deliveryAddress", deliveryAddress, 500);

@@ -149,15 +149,19 @@ public class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(
             EventClock eventClock,
             @Qualifier("eventSerializer") Serializer eventSerializer,
+            OrderDataKeys keys,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             PersistenceExceptionResolver persistenceExceptionResolver,
             EventSchema eventSchema) {
         return new PreciseJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(JacksonSerializer.builder()
-                        .objectMapper(EventJson.snapshotMapper())
-                        .build())
+                .snapshotSerializer(new SealingSerializer(
+                        JacksonSerializer.builder()
+                                .objectMapper(EventJson.snapshotMapper())
+                                .build(),
+                        keys,
+                        EventJson.objectMapper()))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())

@@ -58,7 +58,7 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
         Instant at = Instant.parse(timestamp);
         try {
             JsonNode event = json.readTree(payload);
-            PersonalData.open(event, keys::find);
+            PersonalData.open(event, event.path("orderId").asText(null), keys::find);
             Map<String, Object> fields = json.convertValue(event, OBJECT);
             Object actor = fields.get("actor");
             Object source = fields.getOrDefault("source", "user");

@@ -31,6 +31,8 @@ public final class AccessPolicy {
         INTEGRATIONS,
         /** Give orders to another user. */
         ASSIGN,
+        /** Forget a customer's personal data. */
+        ERASE,
         /** Change the tenant's settings (stuck limits). */
         SETTINGS,
         /** Read what webhook providers sent. */
@@ -61,6 +63,7 @@ public final class AccessPolicy {
             Map.entry(Action.ASSIGN, Set.of(ADMIN, MANAGER)),
             Map.entry(Action.INTEGRATIONS, Set.of(ADMIN)),
             Map.entry(Action.SETTINGS, Set.of(ADMIN)),
+            Map.entry(Action.ERASE, Set.of(ADMIN)),
             Map.entry(Action.WEBHOOK_DELIVERIES, Set.of(ADMIN, COMPLIANCE)),
             Map.entry(Action.PROVIDER_MOVE, Set.of(WEBHOOK_PROVIDER))));
 

@@ -178,6 +178,17 @@ public final class Fakes {
         }
 
         @Override
+        public List<String> ordersOfCustomer(OrderScope scope, String customerId) {
+            return views.values().stream()
+                    .filter(v -> v.customer() != null
+                            && customerId.equals(v.customer().id()))
+                    .filter(v ->
+                            find(scope, OrderId.parse(v.id()).orElseThrow()).isPresent())
+                    .map(OrderView::id)
+                    .toList();
+        }
+
+        @Override
         public List<NoteView> notes(OrderScope scope, OrderId id) {
             return List.of();
         }

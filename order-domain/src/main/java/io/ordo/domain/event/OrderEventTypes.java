@@ -15,7 +15,8 @@ public final class OrderEventTypes {
             DiscussionNoteAdded.class,
             ProviderEventRecorded.class,
             OrderReassigned.class,
-            OrderItemsChanged.class);
+            OrderItemsChanged.class,
+            CustomerErased.class);
 
     public static final List<String> NAMES =
             ALL.stream().map(Class::getSimpleName).toList();

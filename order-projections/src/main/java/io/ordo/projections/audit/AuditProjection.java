@@ -1,5 +1,6 @@
 package io.ordo.projections.audit;
 
+import io.ordo.domain.event.CustomerErased;
 import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.LeadDelivered;
 import io.ordo.domain.event.LeadWithdrawn;
@@ -92,6 +93,9 @@ public class AuditProjection {
         } else if (payload instanceof OrderItemsChanged e) {
             actor = e.actor();
             reason = e.justification();
+        } else if (payload instanceof CustomerErased e) {
+            actor = e.actor();
+            reason = e.reason();
         }
         var row = new Row(
                 UUID.fromString(event.getAggregateIdentifier()),

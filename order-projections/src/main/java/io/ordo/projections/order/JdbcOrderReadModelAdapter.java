@@ -154,6 +154,19 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
     private record Assigned(String orderId, String workflow, String status) {}
 
     @Override
+    public List<String> ordersOfCustomer(OrderScope scope, String customerId) {
+        var params = new LinkedHashMap<String, Object>();
+        String where = scopeSql(scope, params);
+        params.put("customer", customerId);
+        return jdbc.sql("SELECT order_id::text FROM "
+                        + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE)
+                        + " WHERE " + where + " AND customer_id = :customer ORDER BY order_id")
+                .params(params)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
     public OrderPage search(OrderScope scope, OrderQuery query) {
         var sort = query.sort() == null ? OrderQuery.Sort.CREATED_AT_DESC : query.sort();
         var key = SortKey.of(sort);

@@ -7,6 +7,7 @@ import io.ordo.domain.Customer;
 import io.ordo.domain.OrderLine;
 import io.ordo.domain.PaymentFacts;
 import io.ordo.domain.ShippingFacts;
+import io.ordo.domain.event.CustomerErased;
 import io.ordo.domain.event.DiscussionNoteAdded;
 import io.ordo.domain.event.LeadDelivered;
 import io.ordo.domain.event.LeadWithdrawn;
@@ -26,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * An order folded from its events: the one fold that the detail and list projections share, stored as
@@ -175,6 +177,14 @@ final class OrderDocument {
         touched(e.actor(), at, sequence);
     }
 
+    /** The customer is forgotten: "[erased]" where their personal data was; search no longer finds them. */
+    void apply(CustomerErased e, Instant at, long sequence) {
+        customer = customer == null ? null : customer.erased();
+        contact = contact == null ? null : contact.erased();
+        deliveryAddress = CustomerErased.erase(deliveryAddress);
+        touched(e.actor(), at, sequence);
+    }
+
     /** Who works on the order: the creator until it is reassigned. */
     String assigneeOrCreator() {
         return assignee == null ? createdBy : assignee;
@@ -208,6 +218,8 @@ final class OrderDocument {
             apply(e, at, sequence);
         } else if (event instanceof OrderItemsChanged e) {
             apply(e, at, sequence);
+        } else if (event instanceof CustomerErased e) {
+            apply(e, at, sequence);
         } else {
             return false;
         }
@@ -220,12 +232,18 @@ final class OrderDocument {
         version = sequence;
     }
 
-    /** Text the list's {@code q} filter searches: order number, customer name and phone, description. */
+    /**
+     * Text the list's {@code q} filter searches: order number, customer name and phone (unless erased),
+     * description.
+     */
     String searchText() {
         var parts = new ArrayList<String>();
         parts.add(orderNumber);
-        if (customer != null && customer.name() != null) parts.add(customer.name());
-        if (customer != null && customer.phone() != null) parts.add(customer.phone());
+        if (customer != null) {
+            Stream.of(customer.name(), customer.phone())
+                    .filter(value -> value != null && !value.equals(CustomerErased.ERASED))
+                    .forEach(parts::add);
+        }
         if (description != null) parts.add(description);
         return String.join("\n", parts).toLowerCase(Locale.ROOT);
     }

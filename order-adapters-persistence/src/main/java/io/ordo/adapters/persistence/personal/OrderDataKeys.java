@@ -2,17 +2,24 @@ package io.ordo.adapters.persistence.personal;
 
 import io.ordo.adapters.persistence.secret.SecretBox;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One AES-256 key per order ({@code order_data_key}, V20), wrapped by the master key ({@code ordo.secrets.key}).
- * A key is made with its order's first event that holds personal data, in that event's transaction. Keys read
- * once are kept in memory (at most {@link #CACHED}).
+ * A key is made with its order's first event that holds personal data, in that event's transaction, and destroyed
+ * by its order's erasure ({@link #destroy}). Keys read once are kept in memory (at most {@link #CACHED}); every node
+ * drops the keys erased anywhere within a poll of {@link #forgetErased} (ADR 0016).
  */
 public final class OrderDataKeys {
 
@@ -22,6 +29,10 @@ public final class OrderDataKeys {
     private final SecretBox master;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretBox> cache = new ConcurrentHashMap<>();
+    private volatile Instant lastErasurePoll;
+
+    /** How far back each poll of {@link #forgetErased} looks beyond the previous one. */
+    static final Duration ERASURE_OVERLAP = Duration.ofMinutes(1);
 
     public OrderDataKeys(JdbcClient jdbc, SecretBox master) {
         this.jdbc = jdbc;
@@ -67,6 +78,51 @@ public final class OrderDataKeys {
                 .optional()
                 .map(wrapped ->
                         remember(orderId, new SecretBox(Base64.getDecoder().decode(master.open(wrapped)))));
+    }
+
+    /**
+     * Destroys the order's key, in the caller's transaction: its row keeps no key, only when it was erased (a row is
+     * written for an order that had no key, so that none is made for it later). This node forgets the key now and
+     * again once the transaction commits (a read in between could have cached it again).
+     */
+    void destroy(String orderId, String tenant, String customerId) {
+        jdbc.sql("""
+                        INSERT INTO order_data_key (order_id, tenant_id, customer_id, wrapped_key, erased_at)
+                        VALUES (:order, :tenant, :customer, NULL, now())
+                        ON CONFLICT (order_id) DO UPDATE
+                        SET wrapped_key = NULL, erased_at = COALESCE(order_data_key.erased_at, now())""")
+                .param("order", UUID.fromString(orderId))
+                .param("tenant", tenant)
+                .param("customer", customerId)
+                .update();
+        cache.remove(orderId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.remove(orderId);
+                }
+            });
+        }
+    }
+
+    /**
+     * Forgets the keys erased (on any node) since the last call, or in the last {@link #ERASURE_OVERLAP} before it:
+     * an erasure's time is its transaction's start, so one that commits a little later is still seen. Answers how
+     * many were forgotten.
+     */
+    public int forgetErased() {
+        Instant now = jdbc.sql("SELECT now()").query(Timestamp.class).single().toInstant();
+        Instant since = (lastErasurePoll == null ? now : lastErasurePoll).minus(ERASURE_OVERLAP);
+        List<String> erased = jdbc.sql("""
+                        SELECT order_id::text FROM order_data_key
+                        WHERE erased_at IS NOT NULL AND erased_at >= :since""")
+                .param("since", Timestamp.from(since))
+                .query(String.class)
+                .list();
+        lastErasurePoll = now;
+        erased.forEach(cache::remove);
+        return erased.size();
     }
 
     private SecretBox remember(String orderId, SecretBox key) {

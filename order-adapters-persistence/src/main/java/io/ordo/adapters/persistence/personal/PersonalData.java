@@ -3,6 +3,8 @@ package io.ordo.adapters.persistence.personal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordo.adapters.persistence.secret.SecretBox;
+import io.ordo.domain.Order;
+import io.ordo.domain.event.CustomerErased;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderDetailsUpdated;
 import java.nio.charset.StandardCharsets;
@@ -16,57 +18,97 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Which fields of which events hold personal data, and how a stored event's JSON is sealed and opened. A sealed
- * value is {@code enc:v1:} and the Base64 of the AES-GCM nonce and ciphertext under its order's key; an event
- * stored before sealing existed holds plain text, which is read as it is.
+ * Which fields of which stored JSON hold personal data, and how they are sealed, opened and erased. A sealed value is
+ * {@code enc:v1:} and the Base64 of the AES-GCM nonce and ciphertext under its order's key; an event stored before
+ * sealing existed holds plain text, which is read as it is.
  */
 public final class PersonalData {
 
     /** The text every reader shows where a destroyed key leaves a value unreadable. */
-    public static final String ERASED = "[erased]";
+    public static final String ERASED = CustomerErased.ERASED;
 
     static final String SEALED = "enc:v1:";
 
-    /** The personal fields per event type: paths of one or two steps into the event's JSON. */
+    /** The personal fields of an order as its answer, its creation and its notification payload hold them. */
+    static final List<List<String>> OF_AN_ORDER = List.of(
+            List.of("customer", "name"),
+            List.of("customer", "phone"),
+            List.of("customer", "email"),
+            List.of("contact", "nameSnapshot"),
+            List.of("contact", "phoneSnapshot"),
+            List.of("deliveryAddress"));
+
+    /**
+     * The personal fields per stored type: paths into its JSON. The events, and the Order aggregate as its snapshot
+     * holds it.
+     */
     static final Map<Class<?>, List<List<String>>> FIELDS = Map.of(
             OrderCreated.class,
-            List.of(
-                    List.of("customer", "name"),
-                    List.of("customer", "phone"),
-                    List.of("customer", "email"),
-                    List.of("contact", "nameSnapshot"),
-                    List.of("contact", "phoneSnapshot"),
-                    List.of("deliveryAddress")),
+            OF_AN_ORDER,
             OrderDetailsUpdated.class,
             List.of(
                     List.of("customer", "name"),
                     List.of("customer", "phone"),
                     List.of("customer", "email"),
-                    List.of("deliveryAddress")));
+                    List.of("deliveryAddress")),
+            Order.class,
+            List.of(
+                    List.of("details", "customer", "name"),
+                    List.of("details", "customer", "phone"),
+                    List.of("details", "customer", "email"),
+                    List.of("details", "deliveryAddress")));
+
+    /** The field that names the order: {@code orderId} in events, {@code id} in the aggregate's snapshot. */
+    private static final Map<Class<?>, String> ORDER_ID = Map.of(Order.class, "id");
 
     private PersonalData() {}
 
-    /** Whether events of this type hold personal data. */
+    /** Whether JSON of this type holds personal data. */
     static boolean holdsPersonalData(Class<?> type) {
         return FIELDS.containsKey(type);
     }
 
-    /** Seals the personal fields of {@code event} (the JSON of an event of {@code type}) with {@code box}. */
-    static void seal(Class<?> type, ObjectNode event, SecretBox box) {
+    /** The id of the order that JSON of {@code type} belongs to. */
+    static String orderIdOf(Class<?> type, JsonNode json) {
+        return json.path(ORDER_ID.getOrDefault(type, "orderId")).asText(null);
+    }
+
+    /**
+     * Seals the personal fields of {@code json} (of {@code type}) with the box {@code key} gives, asked only when a
+     * value needs it: an erased value stays {@link #ERASED}, there being nothing left to seal.
+     */
+    static void seal(Class<?> type, ObjectNode json, Supplier<SecretBox> key) {
         for (List<String> path : FIELDS.getOrDefault(type, List.of())) {
-            ObjectNode owner = event;
-            for (int i = 0; i < path.size() - 1 && owner != null; i++) {
-                JsonNode next = owner.get(path.get(i));
-                owner = next instanceof ObjectNode object ? object : null;
-            }
+            ObjectNode owner = ownerOf(json, path);
             String field = path.get(path.size() - 1);
-            if (owner != null
-                    && owner.path(field).isTextual()
-                    && !owner.get(field).textValue().startsWith(SEALED)) {
-                byte[] sealed = box.seal(owner.get(field).textValue());
-                owner.put(field, SEALED + Base64.getEncoder().encodeToString(sealed));
+            if (owner != null && owner.path(field).isTextual()) {
+                String value = owner.get(field).textValue();
+                if (!value.startsWith(SEALED) && !value.equals(ERASED)) {
+                    byte[] sealed = key.get().seal(value);
+                    owner.put(field, SEALED + Base64.getEncoder().encodeToString(sealed));
+                }
             }
         }
+    }
+
+    /** Sets every field of {@code paths} in {@code json} that holds text to {@link #ERASED}. */
+    static void erase(ObjectNode json, List<List<String>> paths) {
+        for (List<String> path : paths) {
+            ObjectNode owner = ownerOf(json, path);
+            String field = path.get(path.size() - 1);
+            if (owner != null && owner.path(field).isTextual()) {
+                owner.put(field, ERASED);
+            }
+        }
+    }
+
+    private static ObjectNode ownerOf(ObjectNode json, List<String> path) {
+        ObjectNode owner = json;
+        for (int i = 0; i < path.size() - 1 && owner != null; i++) {
+            JsonNode next = owner.get(path.get(i));
+            owner = next instanceof ObjectNode object ? object : null;
+        }
+        return owner;
     }
 
     private static final byte[] SEALED_BYTES = SEALED.getBytes(StandardCharsets.US_ASCII);
@@ -86,11 +128,10 @@ public final class PersonalData {
     }
 
     /**
-     * Opens every sealed value of {@code event} (its order's id in {@code orderId}) with the box {@code keys} finds for
-     * the order; where it finds none (the key was destroyed), the value reads {@link #ERASED}.
+     * Opens every sealed value of {@code json} (of the order {@code orderId}) with the box {@code keys} finds for the
+     * order; where it finds none (the key was destroyed), the value reads {@link #ERASED}.
      */
-    public static void open(JsonNode event, Function<String, Optional<SecretBox>> keys) {
-        String orderId = event.path("orderId").asText(null);
+    public static void open(JsonNode json, String orderId, Function<String, Optional<SecretBox>> keys) {
         if (orderId == null) {
             return;
         }
@@ -104,7 +145,7 @@ public final class PersonalData {
                 return found;
             }
         };
-        openAll(event, box::get);
+        openAll(json, box::get);
     }
 
     private static void openAll(JsonNode node, Supplier<Optional<SecretBox>> box) {

@@ -12,9 +12,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
- * The event serializer, sealing personal data on the way into the store and opening it on the way out
- * ({@link PersonalData}); everything else is its delegate's. Events held in memory (the aggregate, the projections
- * that run in the command's transaction) never meet it and keep the plain values.
+ * The serializer of events and of the Order's snapshots, sealing personal data on the way into the store and opening
+ * it on the way out ({@link PersonalData}); everything else is its delegate's. Events held in memory (the aggregate,
+ * the projections that run in the command's transaction) never meet it and keep the plain values.
  */
 public final class SealingSerializer implements Serializer {
 
@@ -34,14 +34,17 @@ public final class SealingSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
-        var event = (ObjectNode) tree.getData(); // a tree of its own, made for this call
-        var key = keys.keyFor(
-                event.path("orderId").asText(),
-                event.path("tenantId").asText(null),
-                event.path("customer").path("id").asText(null));
-        PersonalData.seal(object.getClass(), event, key);
+        var json = (ObjectNode) tree.getData(); // a tree of its own, made for this call
+        JsonNode customer = json.has("details") ? json.path("details").path("customer") : json.path("customer");
+        PersonalData.seal(
+                object.getClass(),
+                json,
+                () -> keys.keyFor(
+                        PersonalData.orderIdOf(object.getClass(), json),
+                        json.path("tenantId").asText(null),
+                        customer.path("id").asText(null)));
         return getConverter()
-                .convert(new SimpleSerializedObject<>(event, JsonNode.class, tree.getType()), expectedRepresentation);
+                .convert(new SimpleSerializedObject<>(json, JsonNode.class, tree.getType()), expectedRepresentation);
     }
 
     @Override
@@ -56,10 +59,11 @@ public final class SealingSerializer implements Serializer {
             return delegate.deserialize(serializedObject);
         }
         try {
-            JsonNode event = json.readTree(bytes.getData());
-            PersonalData.open(event, keys::find);
+            JsonNode stored = json.readTree(bytes.getData());
+            PersonalData.open(
+                    stored, PersonalData.orderIdOf(classForType(serializedObject.getType()), stored), keys::find);
             return delegate.deserialize(
-                    new SimpleSerializedObject<>(event, JsonNode.class, serializedObject.getType()));
+                    new SimpleSerializedObject<>(stored, JsonNode.class, serializedObject.getType()));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

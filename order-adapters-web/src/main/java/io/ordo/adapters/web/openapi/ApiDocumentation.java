@@ -131,7 +131,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "Administration", "The platform operator's projection rebuilds and dead letters",
             "Workflows", "The workflows, as data",
             "Webhooks", "Providers' signed webhooks in, and their registry",
-            "Notifications", "Subscriptions: the tenant's events POSTed, signed, to a URL");
+            "Notifications", "Subscriptions: the tenant's events POSTed, signed, to a URL",
+            "Customers", "Forgetting a customer's personal data (the right to erasure)");
 
     private static void complete(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses();

@@ -77,7 +77,8 @@ final class SchemaFacts {
             Map.entry("ReportSummary", Set.of()),
             Map.entry("TimeInStatus", Set.of("averageHours", "averageCurrentHours")),
             Map.entry("WorkflowResponse", Set.of()),
-            Map.entry("RetryOutcome", Set.of()));
+            Map.entry("RetryOutcome", Set.of()),
+            Map.entry("ErasedCustomer", Set.of()));
 
     /** Request bodies: the fields a client must send; every other one may be left out or null. */
     private static final Map<String, List<String>> REQUIRED_IN_BODIES = Map.ofEntries(
@@ -92,7 +93,8 @@ final class SchemaFacts {
             Map.entry("ProviderEventRequest", List.of("id", "status")),
             Map.entry("SubscriptionRequest", List.of("url", "secret", "events")),
             Map.entry("AssignOrderRequest", List.of("assignee")),
-            Map.entry("ReassignOrdersRequest", List.of("from", "to")));
+            Map.entry("ReassignOrdersRequest", List.of("from", "to")),
+            Map.entry("EraseCustomerRequest", List.of("reason")));
 
     private static final List<String> SOURCES = List.of("user", "system", "webhook");
 

@@ -32,6 +32,9 @@ public interface OrderReadModelPort {
      */
     List<String> openOrdersAssignedTo(OrderScope scope, String assignee);
 
+    /** The ids of the orders in the scope whose customer is {@code customerId}, consistent like {@link #find}. */
+    List<String> ordersOfCustomer(OrderScope scope, String customerId);
+
     /** @throws io.ordo.domain.exception.InvalidOrderException when the query's cursor is not one this port gave out */
     OrderPage search(OrderScope scope, OrderQuery query);
 }

@@ -1,0 +1,2 @@
+/** Customers over HTTP: forgetting one (the right to erasure). */
+package io.ordo.adapters.web.customer;
