@@ -3,6 +3,7 @@ package io.ordo.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.admin.AdminController;
 import io.ordo.adapters.web.audit.AuditController;
+import io.ordo.adapters.web.console.ConsoleController;
 import io.ordo.adapters.web.customer.ErasureController;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.adapters.web.filter.NulCharacterFilter;
@@ -21,6 +22,7 @@ import io.ordo.adapters.web.problem.ProblemErrorReportValve;
 import io.ordo.adapters.web.problem.RejectedRequests;
 import io.ordo.adapters.web.report.ReportController;
 import io.ordo.adapters.web.report.StuckLimitsController;
+import io.ordo.adapters.web.security.MeController;
 import io.ordo.adapters.web.security.SecurityConfiguration;
 import io.ordo.adapters.web.stream.OrderStreamController;
 import io.ordo.adapters.web.subscription.SubscriptionController;
@@ -54,6 +56,8 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
     OrderController.class,
     AssignmentController.class,
     ErasureController.class,
+    MeController.class,
+    ConsoleController.class,
     AuditController.class,
     ReportController.class,
     AdminController.class,

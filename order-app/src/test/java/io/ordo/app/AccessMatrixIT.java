@@ -159,6 +159,7 @@ class AccessMatrixIT {
                     r -> r.erase() ? 200 : 403,
                     (h, id) -> h.post("/api/customers/nobody-at-all/erase", "{\"reason\": \"matrix\"}")),
             new Endpoint("GET workflows", r -> 200, (h, id) -> h.get("/api/workflows")),
+            new Endpoint("GET me", r -> 200, (h, id) -> h.get("/api/me")),
             new Endpoint(
                     "GET admin projections", r -> r.admin() ? 200 : 403, (h, id) -> h.get("/api/admin/projections")),
             new Endpoint(

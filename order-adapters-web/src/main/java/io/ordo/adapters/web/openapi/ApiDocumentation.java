@@ -132,7 +132,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "Workflows", "The workflows, as data",
             "Webhooks", "Providers' signed webhooks in, and their registry",
             "Notifications", "Subscriptions: the tenant's events POSTed, signed, to a URL",
-            "Customers", "Forgetting a customer's personal data (the right to erasure)");
+            "Customers", "Forgetting a customer's personal data (the right to erasure)",
+            "Caller", "Who is calling: the signed-in user as the service sees them");
 
     private static void complete(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses();

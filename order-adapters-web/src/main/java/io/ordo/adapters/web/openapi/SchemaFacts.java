@@ -78,7 +78,8 @@ final class SchemaFacts {
             Map.entry("TimeInStatus", Set.of("averageHours", "averageCurrentHours")),
             Map.entry("WorkflowResponse", Set.of()),
             Map.entry("RetryOutcome", Set.of()),
-            Map.entry("ErasedCustomer", Set.of()));
+            Map.entry("ErasedCustomer", Set.of()),
+            Map.entry("Me", Set.of("tenant", "location", "customerId")));
 
     /** Request bodies: the fields a client must send; every other one may be left out or null. */
     private static final Map<String, List<String>> REQUIRED_IN_BODIES = Map.ofEntries(

@@ -45,6 +45,14 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     static final String JWT_CONFIGURED = "'${ordo.jwt.issuer-uri:}' != '' or '${ordo.jwt.jwk-set-uri:}' != ''";
 
+    /**
+     * Every answer's Content-Security-Policy: scripts, connections and everything else from the service itself only
+     * (the console runs offline, no inline script); inline styles only for the OpenAPI browser's widgets.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     @Bean
     SecurityFilterChain api(
             HttpSecurity http,
@@ -55,6 +63,7 @@ public class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/**")
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/actuator/health",
