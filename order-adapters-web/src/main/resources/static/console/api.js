@@ -18,9 +18,9 @@ export const session = {
   any(...roles) { return roles.some((r) => this.has(r)); },
 };
 
-/** Signs in: basic credentials, or a bearer token pasted as the password with the user name "token". */
-export async function signIn(username, password) {
-  const authorization = username === "token" ? "Bearer " + password : "Basic " + btoa(unescape(encodeURIComponent(username + ":" + password)));
+/** Signs in: with a user name, basic credentials; without one, the secret is a bearer token. */
+export async function signIn(username, secret) {
+  const authorization = username === null ? "Bearer " + secret : "Basic " + btoa(unescape(encodeURIComponent(username + ":" + secret)));
   sessionStorage.setItem(KEY, authorization);
   try {
     session.me = await api("GET", "/api/me");
@@ -132,4 +132,40 @@ let workflowList = null;
 export async function workflows() {
   if (!workflowList) workflowList = await api("GET", "/api/workflows");
   return workflowList;
+}
+
+const SSO = "ordo.sso";
+const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+/** How the service lets the console sign users in: null, or the identity provider's client and endpoint. */
+export async function signOnSettings() {
+  const settings = await api("GET", "/console/settings");
+  return settings.sso;
+}
+
+/** Sends the user to the identity provider (OIDC code flow with PKCE); it sends them back to /sign-in. */
+export async function startSignOn(sso, next) {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem(SSO, JSON.stringify({ verifier, state, next }));
+  const query = new URLSearchParams({
+    response_type: "code", client_id: sso.clientId, redirect_uri: location.origin + "/sign-in", scope: "openid",
+    code_challenge: challenge, code_challenge_method: "S256", state,
+  });
+  location.assign(sso.authorizationEndpoint + (sso.authorizationEndpoint.includes("?") ? "&" : "?") + query);
+}
+
+/** Completes a sign-on the identity provider sent back (code and state in the URL); answers where to go next. */
+export async function finishSignOn(params) {
+  const started = JSON.parse(sessionStorage.getItem(SSO) || "null");
+  sessionStorage.removeItem(SSO);
+  if (!started || started.state !== params.get("state")) {
+    throw new ApiError(401, { code: "UNAUTHENTICATED", detail: "This sign-in was not started here; sign in again." });
+  }
+  const answer = await api("POST", "/console/token", {
+    code: params.get("code"), codeVerifier: started.verifier, redirectUri: location.origin + "/sign-in",
+  });
+  await signIn(null, answer.accessToken);
+  return started.next;
 }

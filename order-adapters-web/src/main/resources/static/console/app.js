@@ -1,5 +1,5 @@
 // The console: a router over the URL, the signed-in user, and the screens (docs/console.md).
-import { session, signIn, signOut, resume } from "./api.js";
+import { session, signIn, signOut, resume, signOnSettings, startSignOn, finishSignOn } from "./api.js";
 import { h, field, failed, loading } from "./ui.js";
 import { ordersScreen } from "./orders.js";
 import { newOrderScreen } from "./new-order.js";
@@ -44,30 +44,51 @@ function drawNav(current) {
     h("button", { type: "button", class: "secondary", onclick: () => { signOut(); go("/sign-in"); } }, "Sign out"));
 }
 
-function signInScreen() {
+function safeNext(next) {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/orders";
+}
+
+async function signInScreen() {
   const username = h("input", { autocomplete: "username", required: true });
   const password = h("input", { type: "password", autocomplete: "current-password", required: true });
+  const token = h("input", { type: "password", autocomplete: "off" });
   const problem = h("p", { class: "error", role: "alert", hidden: true });
+  async function attempt(user, secret, focus) {
+    try {
+      await signIn(user, secret);
+      go(safeNext(new URLSearchParams(location.search).get("next")), { replace: true });
+    } catch (error) {
+      problem.textContent = error.status === 401 ? "Those credentials were not accepted." : error.message;
+      problem.hidden = false;
+      focus.focus();
+    }
+  }
   const form = h("form", { class: "signin" },
     h("h1", {}, "Sign in"),
     field("Username", username),
     field("Password", password),
     problem,
     h("button", { type: "submit" }, "Sign in"));
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    try {
-      await signIn(username.value.trim(), password.value);
-      const next = new URLSearchParams(location.search).get("next");
-      go(next && next.startsWith("/") && !next.startsWith("//") ? next : "/orders", { replace: true });
-    } catch (error) {
-      problem.textContent = error.status === 401 ? "Wrong user name or password." : error.message;
-      problem.hidden = false;
-      password.focus();
-    }
+    attempt(username.value.trim(), password.value, password);
+  });
+  const tokenForm = h("form", { class: "signin" },
+    field("Bearer token", token, { hint: "Where Ordo takes JWT bearer tokens: paste one issued for you." }),
+    h("button", { type: "submit", class: "secondary" }, "Sign in with token"));
+  tokenForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    attempt(null, token.value.trim(), token);
   });
   setTimeout(() => username.focus());
-  return form;
+  let sso = null;
+  try { sso = await signOnSettings(); } catch (e) { /* the other ways still work */ }
+  const single = sso ? h("button", { type: "button", onclick: () =>
+    startSignOn(sso, new URLSearchParams(location.search).get("next")).catch((error) => {
+      problem.textContent = error.message;
+      problem.hidden = false;
+    }) }, "Sign in with single sign-on") : null;
+  return h("div", {}, single ? h("p", {}, single) : null, form, h("details", {}, h("summary", {}, "Sign in with a token"), tokenForm));
 }
 
 async function render() {
@@ -75,13 +96,26 @@ async function render() {
   if (!session.me && location.pathname !== "/sign-in") {
     try { await resume(); } catch (e) { /* drawn as signed out */ }
   }
+  const back = new URLSearchParams(location.search);
+  if (!session.me && location.pathname === "/sign-in" && back.has("code") && back.has("state")) {
+    try {
+      const next = await finishSignOn(back);
+      go(safeNext(next), { replace: true });
+      return;
+    } catch (error) {
+      history.replaceState(null, "", "/sign-in");
+      main.replaceChildren(await signInScreen());
+      main.prepend(failed(error));
+      return;
+    }
+  }
   if (!session.me) {
     if (location.pathname !== "/sign-in") {
       history.replaceState(null, "", "/sign-in?next=" + encodeURIComponent(location.pathname + location.search));
     }
     drawNav(null);
     document.title = "Sign in · Ordo";
-    main.replaceChildren(signInScreen());
+    main.replaceChildren(await signInScreen());
     return;
   }
   if (location.pathname === "/sign-in" || location.pathname === "/") {

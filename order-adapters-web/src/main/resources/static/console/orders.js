@@ -3,7 +3,8 @@ import { api, follow, workflows } from "./api.js";
 import { h, field, loading, failed, toastError, when, money, scroller } from "./ui.js";
 import { go } from "./app.js";
 
-const FILTERS = ["q", "status", "workflow", "assignee", "customerId", "sort", "active"];
+const FILTERS = ["q", "status", "workflow", "assignee", "sort", "active", "location", "customerId", "contactId", "conversationId", "createdFrom", "createdTo"];
+const MORE = [["location", "Location"], ["customerId", "Customer id"], ["contactId", "Contact id"], ["conversationId", "Conversation id"]];
 const SORTS = [["-createdAt", "Newest first"], ["createdAt", "Oldest first"], ["-updatedAt", "Recently changed"],
   ["-totalAmount", "Largest total"], ["totalAmount", "Smallest total"], ["-priority", "Highest priority"]];
 
@@ -20,16 +21,27 @@ export async function ordersScreen(params) {
     field("Assignee", control("assignee", h("input", {}))),
     field("Sort", control("sort", select(SORTS))),
     field("Show", control("active", select([["true", "Active orders"], ["false", "Cancelled orders"], ["", "All orders"]]))),
-    h("div", { class: "field" }, h("button", { type: "submit" }, "Filter")));
+    h("div", { class: "field" }, h("button", { type: "submit" }, "Filter")),
+    h("details", { class: "more", open: !!(MORE.some(([n]) => params.get(n)) || params.get("createdFrom") || params.get("createdTo")) },
+      h("summary", {}, "More filters"),
+      h("div", { class: "filters" },
+        MORE.map(([name, label]) => field(label, control(name, h("input", {})))),
+        field("Created from", control("createdFrom", h("input", { type: "date" }))),
+        field("Created to", control("createdTo", h("input", { type: "date" }))))));
+  for (const name of ["createdFrom", "createdTo"]) {
+    const value = params.get(name);
+    filters.elements.namedItem(name).value = value ? value.slice(0, 10) : "";
+  }
   filters.elements.namedItem("active").value = params.has("active") ? params.get("active") : "true";
   filters.addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
     for (const name of FILTERS) {
-      const value = filters.elements.namedItem(name).value.trim();
+      let value = filters.elements.namedItem(name).value.trim();
+      if (value && name === "createdFrom") value += "T00:00:00Z";
+      if (value && name === "createdTo") value += "T23:59:59.999Z";
       if (name === "active" ? value !== "true" : name === "sort" ? value !== "-createdAt" : value) next.set(name, value);
     }
-    if (params.get("customerId")) next.set("customerId", params.get("customerId"));
     go("/orders" + (next.toString() ? "?" + next : ""));
   });
 

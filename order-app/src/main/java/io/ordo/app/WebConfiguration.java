@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.admin.AdminController;
 import io.ordo.adapters.web.audit.AuditController;
 import io.ordo.adapters.web.console.ConsoleController;
+import io.ordo.adapters.web.console.ConsoleSignOn;
 import io.ordo.adapters.web.customer.ErasureController;
 import io.ordo.adapters.web.filter.IdempotencyFilter;
 import io.ordo.adapters.web.filter.NulCharacterFilter;
@@ -75,9 +76,18 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 class WebConfiguration {
 
     /**
-     * Per user and node: {@code ordo.rate-limit.per-second} requests a second after a burst of
-     * {@code ordo.rate-limit.burst}; {@code ordo.rate-limit.enabled=false} turns it off (the benchmark does).
+     * The console's single sign-on (OIDC code flow with PKCE), when {@code ordo.console.oidc-client-id} is set: the
+     * endpoints as configured, or from the discovery document of {@code ordo.jwt.issuer-uri}.
      */
+    @Bean
+    ConsoleSignOn consoleSignOn(
+            @Value("${ordo.console.oidc-client-id:}") String clientId,
+            @Value("${ordo.jwt.issuer-uri:}") String issuer,
+            @Value("${ordo.console.oidc-authorization-uri:}") String authorizationUri,
+            @Value("${ordo.console.oidc-token-uri:}") String tokenUri) {
+        return new ConsoleSignOn(clientId, issuer, authorizationUri, tokenUri);
+    }
+
     /** First around every request, before security: its correlation id and its line in the log. */
     @Bean
     FilterRegistrationBean<RequestLogFilter> requestLog() {
@@ -94,6 +104,10 @@ class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Per user and node: {@code ordo.rate-limit.per-second} requests a second after a burst of
+     * {@code ordo.rate-limit.burst}; {@code ordo.rate-limit.enabled=false} turns it off (the benchmark does).
+     */
     @Bean
     @ConditionalOnProperty(name = "ordo.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<RateLimitFilter> rateLimit(

@@ -82,6 +82,55 @@ class ConsoleIT {
     }
 
     @Test
+    void the_orders_table_keeps_its_filter_in_the_url_loads_more_and_counts_live_changes() {
+        String tag = "Filtered" + System.nanoTime();
+        for (int i = 0; i < 27; i++) {
+            created("agent", OrderFlowIT.standardOrder(tag + " " + i));
+        }
+        browser.signInAs("agent", "/orders");
+
+        browser.field("Search").sendKeys(tag);
+        browser.click("Filter");
+        browser.await(() -> browser.driver().getCurrentUrl().contains("q=" + tag), "the search in the URL");
+        browser.awaitScreen();
+        browser.await(() -> rows() == 25, "a first page of 25 rows");
+        browser.click("Load more");
+        browser.await(() -> rows() == 27, "all 27 rows");
+        assertThat(browser.findButton("Load more")).isNull();
+
+        browser.driver().navigate().refresh();
+        browser.awaitScreen();
+        assertThat(browser.field("Search").getAttribute("value")).isEqualTo(tag);
+        browser.await(() -> rows() == 25, "the filtered first page again after a reload");
+
+        created("agent", OrderFlowIT.standardOrder(tag + " live"));
+        browser.await(
+                () -> browser.buttons().stream().anyMatch(b -> b.matches("\\d+ new changes?: refresh")),
+                "the live badge counting the new order");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_on_the_sign_in_screen() {
+        browser.open("/sign-in");
+        browser.driver().executeScript("sessionStorage.clear()");
+        browser.open("/orders");
+        browser.field("Username").sendKeys("agent");
+        browser.field("Password").sendKeys("not-the-password");
+        browser.click("Sign in");
+        browser.await(
+                () -> browser.driver().findElements(By.cssSelector("main [role=alert]")).stream()
+                        .anyMatch(a -> a.getText().equals("Those credentials were not accepted.")),
+                "the refusal");
+        assertThat(browser.driver().getCurrentUrl()).contains("/sign-in?next=");
+    }
+
+    private int rows() {
+        return browser.driver()
+                .findElements(By.cssSelector("table.orders tbody tr"))
+                .size();
+    }
+
+    @Test
     void a_manager_cancels_another_order_with_a_reason() {
         String id = created("agent2", OrderFlowIT.standardOrder("Cancel Me"));
         browser.signInAs("manager", "/orders/" + id);

@@ -2,6 +2,7 @@ package io.ordo.adapters.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordo.adapters.web.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -83,7 +84,7 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .exceptionHandling(x -> x.authenticationEntryPoint((request, response, e) ->
-                                unauthenticated(response, json, jwtDecoder.getIfAvailable() != null))
+                                unauthenticated(request, response, json, jwtDecoder.getIfAvailable() != null))
                         .accessDeniedHandler((request, response, e) -> Problems.write(
                                 response,
                                 json,
@@ -92,18 +93,28 @@ public class SecurityConfiguration {
         if (decoder != null) {
             http.oauth2ResourceServer(
                     o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipalConverter()))
-                            .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json, true)));
+                            .authenticationEntryPoint(
+                                    (request, response, e) -> unauthenticated(request, response, json, true)));
         } else {
             http.authenticationManager(basic.getObject())
                     .httpBasic(b -> b.authenticationEntryPoint(
-                            (request, response, e) -> unauthenticated(response, json, false)));
+                            (request, response, e) -> unauthenticated(request, response, json, false)));
         }
         return http.build();
     }
 
-    private static void unauthenticated(HttpServletResponse response, ObjectMapper json, boolean bearer)
+    /**
+     * 401 with the scheme to use; but a script's request ({@code X-Requested-With: XMLHttpRequest}, as the console
+     * sends) gets no {@code Basic} challenge, which would make the browser open its own password dialog over the
+     * page's sign-in screen.
+     */
+    private static void unauthenticated(
+            HttpServletRequest request, HttpServletResponse response, ObjectMapper json, boolean bearer)
             throws IOException {
-        response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"ordo\"");
+        boolean script = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+        if (bearer || !script) {
+            response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"ordo\"");
+        }
         Problems.write(
                 response,
                 json,
