@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * {@code sharedBuffers} of page cache of its own (PostgreSQL's 128MB when null).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers) throws IOException {
+        return start(dataDirectory, port, sharedBuffers, Map.of());
+    }
+
+    /** As {@link #start(Path, int, String)}, with more server settings (the benchmark's statement statistics). */
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory, int port, String sharedBuffers, Map<String, String> settings) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         requireNoLiveOwner(directory);
@@ -57,6 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (sharedBuffers != null) {
             builder.setServerConfig("shared_buffers", sharedBuffers);
         }
+        settings.forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }

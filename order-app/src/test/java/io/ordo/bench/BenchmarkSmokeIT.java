@@ -22,6 +22,8 @@ class BenchmarkSmokeIT {
         assertThat(figures)
                 .extracting(OrdoBenchmark.Figure::what)
                 .anyMatch(w -> w.startsWith("raw JDBC"))
+                .anyMatch(w -> w.equals("CRUD reference: POST /orders, 16 clients"))
+                .anyMatch(w -> w.equals("CRUD reference: status changes, 16 clients"))
                 .anyMatch(w -> w.startsWith("POST /api/orders, 16"))
                 .anyMatch(w -> w.equals("POST /api/orders, 16 clients, one subscription"))
                 .anyMatch(w -> w.startsWith("notifications sent"))
@@ -37,7 +39,7 @@ class BenchmarkSmokeIT {
             assertThat(figures)
                     .filteredOn(f -> f.what().equals("POST /api/orders, 16 clients"))
                     .singleElement()
-                    .satisfies(f -> assertThat(f.note()).contains("CPU per create: service"));
+                    .satisfies(f -> assertThat(f.note()).contains("CPU per create: service", "statements"));
             assertThat(figures)
                     .filteredOn(f -> f.what().startsWith("replay"))
                     .singleElement()

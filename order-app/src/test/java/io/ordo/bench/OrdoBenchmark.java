@@ -79,7 +79,7 @@ public final class OrdoBenchmark {
 
         /** Every phase, in the order a run takes them. */
         public static final List<String> ALL =
-                List.of("raw", "creates", "subscribed", "status", "lag", "list", "reassign", "replay");
+                List.of("raw", "crud", "creates", "subscribed", "status", "lag", "list", "reassign", "replay");
 
         public Settings(Duration phase, int longOrderEvents, int listOrders, int lagSamples, int reassignOrders) {
             this(phase, longOrderEvents, listOrders, lagSamples, reassignOrders, Set.copyOf(ALL), List.of());
@@ -177,16 +177,29 @@ public final class OrdoBenchmark {
         }
     }
 
+    private Path postgresData;
+
     private List<Figure> runOn(Path jarDirectory, Path data) throws Exception {
+        postgresData = data;
         // the database as the service's embedded default starts it
-        try (var database = EmbeddedPostgresServer.start(data, 0, EmbeddedPostgresServer.defaultSharedBuffers())) {
+        try (var database = EmbeddedPostgresServer.start(
+                data,
+                0,
+                EmbeddedPostgresServer.defaultSharedBuffers(),
+                // statements per operation (Work): the statistics of every statement the server runs
+                Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all"))) {
             jdbcUrl = database.jdbcUrl();
+            Work.enable(jdbcUrl);
             meter = CpuMeter.available() ? new CpuMeter(0, data) : null;
             if (settings.runs("raw")) {
                 rawInserts(1);
                 rawInserts(16);
                 // the raw rows written out now: the checkpoint they cause would otherwise run beside Ordo's first
                 // phases
+                checkpoint();
+            }
+            if (settings.runs("crud")) {
+                crudReference();
                 checkpoint();
             }
             Process ordo = startOrdo(jarDirectory);
@@ -226,6 +239,115 @@ public final class OrdoBenchmark {
             }
         }
         return figures;
+    }
+
+    // --- the CRUD reference -------------------------------------------------------------------------
+
+    /**
+     * The yardstick: the service a team would build without events ({@code crud.CrudReference}), started as its own
+     * JVM with the same JVM options on the same PostgreSQL, warmed up for {@code bench.crudWarmup} seconds (default
+     * six phases: 60 s) of 16 clients creating and moving, then measured like Ordo: creates and status changes, 16
+     * clients.
+     */
+    private void crudReference() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path classpathFile = Path.of(System.getProperty("bench.jar", "target"), "bench-classpath.txt");
+        String classpath = String.join(
+                java.io.File.pathSeparator,
+                Path.of(System.getProperty("bench.jar", "target"), "test-classes")
+                        .toString(),
+                Path.of(System.getProperty("bench.jar", "target"), "classes").toString(),
+                Files.readString(classpathFile).trim());
+        var command = new ArrayList<String>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@"
+                        + Path.of(System.getProperty("bench.jvmOptions", "jvm.options"))
+                                .toAbsolutePath(),
+                "-cp",
+                classpath,
+                "io.ordo.bench.crud.CrudReference",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=20"));
+        Process crud = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "ordo-bench-crud.log")
+                        .toFile())
+                .start();
+        String ordoBase = base;
+        var ordoMeter = meter;
+        base = "http://localhost:" + port;
+        try {
+            Instant deadline = Instant.now().plusSeconds(120);
+            String last = "no answer";
+            while (true) {
+                try {
+                    var answer = send("POST", "/orders", order("Up"));
+                    if (answer.statusCode() == 201) {
+                        break;
+                    }
+                    last = answer.statusCode() + " " + answer.body();
+                } catch (IOException notYet) {
+                    // starting
+                }
+                if (!crud.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(
+                            "the CRUD reference did not start (" + last + "): see ordo-bench-crud.log");
+                }
+                Thread.sleep(200);
+            }
+            meter = meter == null ? null : new CpuMeter(crud.pid(), postgresData);
+            var ids = new ConcurrentLinkedQueue<String>();
+            long warmUp = Long.getLong("bench.crudWarmup", 6 * settings.phase().toSeconds());
+            var until = Instant.now().plusSeconds(warmUp);
+            var pool = Executors.newFixedThreadPool(16);
+            for (int c = 0; c < 16; c++) {
+                pool.submit(() -> {
+                    while (Instant.now().isBefore(until)) {
+                        String id = JSON.readTree(send("POST", "/orders", order("Warm-up"))
+                                        .body())
+                                .get("id")
+                                .asText();
+                        send("POST", "/orders/" + id + "/status", "{\"status\": \"pending\"}");
+                        ids.add(id);
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(warmUp + 60, TimeUnit.SECONDS);
+            checkpoint();
+            report("CRUD reference: POST /orders, 16 clients", "create", load(16, client -> {
+                try {
+                    return send("POST", "/orders", order("Bench " + client)).statusCode() == 201;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            }));
+            var orders = new ArrayList<>(ids).subList(0, 16);
+            var moves = new int[16];
+            report("CRUD reference: status changes, 16 clients", "status change", load(16, client -> {
+                String to = moves[client]++ % 2 == 0 ? "paused" : "active";
+                try {
+                    return send("POST", "/orders/" + orders.get(client) + "/status", "{\"status\": \"" + to + "\"}")
+                                    .statusCode()
+                            == 200;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            }));
+            figures.add(
+                    new Figure("peak RSS of the CRUD reference", peakRssMiB(crud.pid()), "MiB", "VmHWM of its JVM"));
+        } finally {
+            base = ordoBase;
+            meter = ordoMeter;
+            crud.destroy();
+            crud.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     // --- the raw limit --------------------------------------------------------------------------------
@@ -376,19 +498,23 @@ public final class OrdoBenchmark {
                  "items": [{"sku": "SKU-1", "name": "Headphones", "quantity": 2, "unitPrice": "100.00"}]}""".formatted(name);
     }
 
-    /** A measured phase: its answered requests' latencies, sorted, and the CPU it cost (null where not known). */
-    private record Phase(List<Long> sortedNanos, CpuMeter.Usage cpu) {
+    /**
+     * A measured phase: its answered requests' latencies, sorted, the CPU it cost (null where not known) and the work
+     * PostgreSQL did meanwhile.
+     */
+    private record Phase(List<Long> sortedNanos, CpuMeter.Usage cpu, Work work) {
 
-        static Phase of(Collection<Long> latencies, CpuMeter.Usage cpu) {
+        static Phase of(Collection<Long> latencies, CpuMeter.Usage cpu, Work work) {
             var sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            return new Phase(sorted, cpu);
+            return new Phase(sorted, cpu, work);
         }
     }
 
     /** Runs {@code clients} loops of {@code call} for one phase; figures throughput and latency. */
     private Phase load(int clients, IntFunction<Boolean> call) throws InterruptedException {
         var latencies = new ConcurrentLinkedQueue<Long>();
+        var work = Work.read(jdbcUrl);
         var cpu = cpu();
         var deadline = Instant.now().plus(settings.phase());
         var done = new CountDownLatch(clients);
@@ -408,7 +534,8 @@ public final class OrdoBenchmark {
                     .start();
         }
         done.await();
-        return Phase.of(latencies, since(cpu));
+        var usage = since(cpu);
+        return Phase.of(latencies, usage, Work.since(jdbcUrl, work));
     }
 
     /** A phase's figure: its rate, latencies, and the CPU per {@code operation}. */
@@ -416,6 +543,7 @@ public final class OrdoBenchmark {
         List<Long> sortedNanos = phase.sortedNanos();
         double perSecond = sortedNanos.size() / (double) settings.phase().toSeconds();
         String cpu = phase.cpu() == null ? "" : "; " + phase.cpu().per(operation, sortedNanos.size());
+        cpu += phase.work() == null ? "" : "; " + phase.work().per(operation, sortedNanos.size());
         figures.add(new Figure(
                 what,
                 perSecond,
@@ -691,7 +819,7 @@ public final class OrdoBenchmark {
         report(
                 "POST /api/orders at half the 16-client rate (%.0f/s due, open loop)".formatted(perSecond),
                 "create",
-                Phase.of(latencies, since(cpu)));
+                Phase.of(latencies, since(cpu), null));
     }
 
     /** Active lead campaigns toggled between active and paused: a move that is always allowed. */
@@ -990,23 +1118,37 @@ public final class OrdoBenchmark {
     /** The figures as a Markdown table, each throughput also as a ratio to the raw single-row insert rate. */
     public static String table(List<Figure> figures) {
         Map<Integer, Double> raw = new LinkedHashMap<>();
+        Map<String, Double> crud = new LinkedHashMap<>();
         for (Figure f : figures) {
             if (f.what().startsWith("raw JDBC")) {
                 raw.put(f.what().contains("16") ? 16 : 1, f.value());
             }
+            if (f.what().startsWith("CRUD reference: ")) {
+                crud.put(f.what().contains("status") ? "status" : "create", f.value());
+            }
         }
-        var out =
-                new StringBuilder("| figure | value | unit | ratio to raw inserts | note |\n|---|---:|---|---:|---|\n");
+        var out = new StringBuilder(
+                "| figure | value | unit | ratio to raw inserts | ratio to the CRUD reference | note |\n"
+                        + "|---|---:|---|---:|---:|---|\n");
         for (Figure f : figures) {
             String ratio = "";
+            String toCrud = "";
             if ((f.unit().equals("/s") || f.unit().equals("events/s"))
-                    && !f.what().contains("open loop")) {
+                    && !f.what().contains("open loop")
+                    && !f.what().startsWith("CRUD reference")) {
                 double baseline = f.what().contains("16 clients") || f.what().contains("replay")
                         ? raw.getOrDefault(16, Double.NaN)
                         : raw.getOrDefault(1, Double.NaN);
-                ratio = "%.2f×".formatted(f.value() / baseline);
+                ratio = raw.isEmpty() ? "" : "%.2f×".formatted(f.value() / baseline);
+                if (f.what().equals("POST /api/orders, 16 clients") && crud.containsKey("create")) {
+                    toCrud = "%.2f×".formatted(f.value() / crud.get("create"));
+                }
+                if (f.what().startsWith("status changes, 16 clients, short") && crud.containsKey("status")) {
+                    toCrud = "%.2f×".formatted(f.value() / crud.get("status"));
+                }
             }
-            out.append("| %s | %.1f | %s | %s | %s |\n".formatted(f.what(), f.value(), f.unit(), ratio, f.note()));
+            out.append("| %s | %.1f | %s | %s | %s | %s |\n"
+                    .formatted(f.what(), f.value(), f.unit(), ratio, toCrud, f.note()));
         }
         out.append("\nRun on ")
                 .append(LocalDate.now())

@@ -1,0 +1,65 @@
+package io.ordo.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The work PostgreSQL did, from its own counters: statements run (pg_stat_statements, every statement of every
+ * session, the service's streaming projections and outbox included), transactions committed (pg_stat_database) and
+ * WAL flushes to disk (pg_stat_wal: the durable commits, fewer than the commits when one flush covers several).
+ */
+record Work(long statements, long commits, long walFlushes) {
+
+    /** Creates the statistics' view in the benchmark's database (the server preloads the library). */
+    static void enable(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException unavailable) {
+            System.out.println("No statement statistics: " + unavailable.getMessage());
+        }
+    }
+
+    /** The counters now; null where the server cannot tell. */
+    static Work read(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery("""
+                        SELECT (SELECT coalesce(sum(calls), 0) FROM pg_stat_statements),
+                               (SELECT sum(xact_commit) FROM pg_stat_database),
+                               (SELECT wal_sync FROM pg_stat_wal)""")) {
+            rs.next();
+            return new Work(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        } catch (SQLException unavailable) {
+            return null;
+        }
+    }
+
+    /**
+     * The work since {@code before}: read after the sessions have reported their counters (they do at most once a
+     * second while busy); null where not known.
+     */
+    static Work since(String jdbcUrl, Work before) throws InterruptedException {
+        if (before == null) {
+            return null;
+        }
+        Thread.sleep(1_500);
+        Work now = read(jdbcUrl);
+        return now == null
+                ? null
+                : new Work(
+                        now.statements - before.statements,
+                        now.commits - before.commits,
+                        now.walFlushes - before.walFlushes);
+    }
+
+    /** "statements 41.2, commits 3.1, WAL flushes 1.2 per create". */
+    String per(String operation, long count) {
+        if (count == 0) {
+            return "";
+        }
+        return "per %s: %.1f statements, %.2f commits, %.2f WAL flushes"
+                .formatted(
+                        operation, statements / (double) count, commits / (double) count, walFlushes / (double) count);
+    }
+}
