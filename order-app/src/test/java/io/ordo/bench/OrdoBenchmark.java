@@ -648,18 +648,27 @@ public final class OrdoBenchmark {
     }
 
     private void creates(int clients, String label) throws InterruptedException {
-        report(
-                "POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : "") + label,
-                "create",
-                load(clients, client -> {
-                    try {
-                        return send("POST", "/api/orders", order("Bench " + client))
-                                        .statusCode()
-                                == 201;
-                    } catch (IOException | InterruptedException e) {
-                        return false;
-                    }
-                }));
+        boolean itemised = clients == 16 && label.isEmpty();
+        if (itemised) {
+            Work.reset(jdbcUrl);
+        }
+        var phase = load(clients, client -> {
+            try {
+                return send("POST", "/api/orders", order("Bench " + client)).statusCode() == 201;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        report("POST /api/orders, " + clients + " client" + (clients > 1 ? "s" : "") + label, "create", phase);
+        if (itemised) {
+            Work.itemise(jdbcUrl, "create", phase.sortedNanos().size(), statementsFile("create"));
+        }
+    }
+
+    /** Where the statements of one kind of operation are itemised: beside the benchmark's table. */
+    private static Path statementsFile(String operation) {
+        String table = System.getProperty("bench.output", "target/benchmark.md");
+        return Path.of(table).resolveSibling("benchmark-statements-" + operation.replace(' ', '-') + ".md");
     }
 
     /**
@@ -849,7 +858,11 @@ public final class OrdoBenchmark {
         }
         var next = new String[clients];
         Arrays.fill(next, "paused");
-        report("status changes, " + clients + " clients, " + label, "status change", load(clients, client -> {
+        boolean itemised = eventsBefore == 0;
+        if (itemised) {
+            Work.reset(jdbcUrl);
+        }
+        var phase = load(clients, client -> {
             try {
                 var answer = send(
                         "POST",
@@ -860,7 +873,11 @@ public final class OrdoBenchmark {
             } catch (IOException | InterruptedException e) {
                 return false;
             }
-        }));
+        });
+        report("status changes, " + clients + " clients, " + label, "status change", phase);
+        if (itemised) {
+            Work.itemise(jdbcUrl, "status change", phase.sortedNanos().size(), statementsFile("status change"));
+        }
     }
 
     /** Time from a create's answer to the order showing in the list, while 8 other clients keep creating. */

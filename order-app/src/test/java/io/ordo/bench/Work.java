@@ -1,5 +1,8 @@
 package io.ordo.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,5 +64,43 @@ record Work(long statements, long commits, long walFlushes) {
         return "per %s: %.1f statements, %.2f commits, %.2f WAL flushes"
                 .formatted(
                         operation, statements / (double) count, commits / (double) count, walFlushes / (double) count);
+    }
+
+    /** Forgets the statement statistics so far, so that the next phase's can be itemised alone. */
+    static void reset(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.createStatement().execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException unavailable) {
+            // no statistics: nothing to itemise
+        }
+    }
+
+    /**
+     * Writes the statements run since the last {@link #reset}, most frequent first, per {@code operation} (of which
+     * {@code count} were answered): how often, how many rows and how much execution time each cost per operation.
+     */
+    static void itemise(String jdbcUrl, String operation, long count, Path file) {
+        if (count == 0) {
+            return;
+        }
+        var out = new StringBuilder(
+                "| per " + operation + ": calls | rows | execution ms | statement |\n|---:|---:|---:|---|\n");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery("""
+                        SELECT calls, rows, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                        FROM pg_stat_statements ORDER BY calls DESC LIMIT 40""")) {
+            while (rs.next()) {
+                String query = rs.getString(4);
+                out.append("| %.3f | %.2f | %.4f | `%s` |\n"
+                        .formatted(
+                                rs.getLong(1) / (double) count,
+                                rs.getLong(2) / (double) count,
+                                rs.getDouble(3) / count,
+                                (query.length() > 160 ? query.substring(0, 160) + "…" : query).replace("|", "\\|")));
+            }
+            Files.writeString(file, out);
+        } catch (SQLException | IOException unavailable) {
+            System.out.println("No statement list for " + operation + ": " + unavailable.getMessage());
+        }
     }
 }
