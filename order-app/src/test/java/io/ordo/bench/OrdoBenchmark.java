@@ -250,22 +250,15 @@ public final class OrdoBenchmark {
      * clients.
      */
     private void crudReference() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path classpathFile = Path.of(System.getProperty("bench.jar", "target"), "bench-classpath.txt");
+        int port = freePort();
+        Path target = Path.of(System.getProperty("bench.jar", "target"));
         String classpath = String.join(
                 java.io.File.pathSeparator,
-                Path.of(System.getProperty("bench.jar", "target"), "test-classes")
-                        .toString(),
-                Path.of(System.getProperty("bench.jar", "target"), "classes").toString(),
-                Files.readString(classpathFile).trim());
-        var command = new ArrayList<String>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@"
-                        + Path.of(System.getProperty("bench.jvmOptions", "jvm.options"))
-                                .toAbsolutePath(),
+                target.resolve("test-classes").toString(),
+                target.resolve("classes").toString(),
+                Files.readString(target.resolve("bench-classpath.txt")).trim());
+        var command = java();
+        command.addAll(List.of(
                 "-cp",
                 classpath,
                 "io.ordo.bench.crud.CrudReference",
@@ -414,19 +407,8 @@ public final class OrdoBenchmark {
                     .findFirst()
                     .orElseThrow();
         }
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<String>();
-        command.add(java);
-        // the service runs as the README runs it: with the JVM options in order-app/jvm.options
-        Path options = Path.of(System.getProperty("bench.jvmOptions", "jvm.options"));
-        if (!Files.exists(options)) {
-            throw new IllegalStateException("no JVM options file at " + options.toAbsolutePath());
-        }
-        command.add("@" + options.toAbsolutePath());
+        int port = freePort();
+        var command = java();
         command.addAll(settings.jvmArgs());
         command.addAll(List.of(
                 "-jar",
@@ -456,6 +438,22 @@ public final class OrdoBenchmark {
             }
         }
         throw new IllegalStateException("Ordo did not start; see ordo-bench.log in the temp directory");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** This JVM's java with the JVM options of order-app/jvm.options: a service runs as the README runs it. */
+    private static List<String> java() {
+        Path options = Path.of(System.getProperty("bench.jvmOptions", "jvm.options"));
+        if (!Files.exists(options)) {
+            throw new IllegalStateException("no JVM options file at " + options.toAbsolutePath());
+        }
+        return new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + options.toAbsolutePath()));
     }
 
     /** A service's answer: its status and body. */

@@ -141,29 +141,21 @@ public final class Browser implements AutoCloseable {
     public void click(String name) {
         await(
                 () -> {
-                    try {
-                        WebElement found = findButton(name);
-                        if (found == null) {
-                            return false;
-                        }
-                        found.click();
-                        return true;
-                    } catch (StaleElementReferenceException redrawn) {
+                    WebElement found = findButton(name);
+                    if (found == null) {
                         return false;
                     }
+                    found.click();
+                    return true;
                 },
                 "a button named '" + name + "' to click");
     }
 
     public WebElement findButton(String name) {
-        try {
-            for (WebElement candidate : driver.findElements(By.cssSelector("button, [role=button]"))) {
-                if (candidate.isDisplayed() && name.equals(candidate.getAccessibleName())) {
-                    return candidate;
-                }
+        for (WebElement candidate : driver.findElements(By.cssSelector("button, [role=button]"))) {
+            if (candidate.isDisplayed() && name.equals(candidate.getAccessibleName())) {
+                return candidate;
             }
-        } catch (StaleElementReferenceException redrawn) {
-            // the screen was redrawn while we looked: look again
         }
         return null;
     }
@@ -183,15 +175,11 @@ public final class Browser implements AutoCloseable {
     public void awaitStatus(String status) {
         await(
                 () -> {
-                    try {
-                        for (WebElement candidate : driver.findElements(By.cssSelector("[role=status]"))) {
-                            if ("Status".equals(candidate.getAccessibleName())
-                                    && status.equals(candidate.getText().trim())) {
-                                return candidate;
-                            }
+                    for (WebElement candidate : driver.findElements(By.cssSelector("[role=status]"))) {
+                        if ("Status".equals(candidate.getAccessibleName())
+                                && status.equals(candidate.getText().trim())) {
+                            return candidate;
                         }
-                    } catch (StaleElementReferenceException redrawn) {
-                        // look again
                     }
                     return null;
                 },
@@ -207,8 +195,13 @@ public final class Browser implements AutoCloseable {
                 "the text '" + text + "'");
     }
 
+    /**
+     * Waits until {@code probe} answers something (or true); an element the screen replaced meanwhile (every redraw
+     * replaces its elements) counts as not yet, and the probe looks again.
+     */
     public <T> T await(Supplier<T> probe, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "waited for " + what + " on " + driver.getCurrentUrl())
                 .until(d -> {
                     T found = probe.get();

@@ -2,7 +2,6 @@ package io.ordo.adapters.web.console;
 
 import io.ordo.adapters.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,13 +35,13 @@ public class ConsoleController {
         return "forward:/console/index.html";
     }
 
-    /** How the console may sign users in: {@code {"sso": null}} or the identity provider's client and endpoint. */
+    /** How the console may sign users in: without single sign-on, {@code sso} is null. */
+    public record SignInOptions(ConsoleSignOn.Settings sso) {}
+
     @GetMapping(path = "/console/settings", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    public Map<String, Object> settings() {
-        var settings = new HashMap<String, Object>();
-        settings.put("sso", signOn.settings().orElse(null));
-        return settings;
+    public SignInOptions settings() {
+        return new SignInOptions(signOn.settings().orElse(null));
     }
 
     /** Exchanges the identity provider's code (with the PKCE verifier) for an access token. */
