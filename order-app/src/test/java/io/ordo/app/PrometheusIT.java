@@ -95,10 +95,13 @@ class PrometheusIT {
                 }
             }
             assertThat(checked).isGreaterThan(10);
-            // Axon's own (axon-micrometer, dimensional): the command bus and the processors
+            // Axon's own (axon-micrometer, dimensional): the command bus and the streaming processors; those in the
+            // command's transaction are timed with the command
             assertThat(scrape)
                     .contains("commandBus_successCounter_total{")
-                    .contains("eventProcessor_successCounter_total{");
+                    .containsPattern("eventProcessor_successCounter_total\\{[^}]*processorName=\"order-list\"")
+                    .containsPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"audit\"")
+                    .doesNotContainPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"order-detail\"");
             assertThat(UUID.matcher(scrape).find())
                     .as("an order id in a label: "
                             + (UUID.matcher(scrape).find()

@@ -37,14 +37,16 @@ public final class OrderWrites {
         this.policy = policy;
     }
 
-    /** Runs {@code write} and answers with the order as it now stands, as its caller is shown it. */
+    /** Runs {@code write} and answers with the order as the write left it, as its caller is shown it. */
     public OrderView apply(OrderWrite write) {
-        run(write);
-        return orders.show(write.caller(), write.orderId());
+        return orders.showAfter(run(write), write.caller(), write.orderId());
     }
 
-    /** Runs {@code write}, for writes that answer with something other than the order. */
-    public void run(OrderWrite write) {
+    /**
+     * Runs {@code write}, for writes that answer with something other than the order; returns what the command
+     * answered.
+     */
+    public Object run(OrderWrite write) {
         Caller caller = write.caller();
         OrderView current = orders.find(caller, write.orderId());
         write.bodyRule().accept(current);
@@ -56,7 +58,7 @@ public final class OrderWrites {
         }
         Object command = write.command().apply(OrderId.parse(current.id()).orElseThrow());
         try {
-            sendThroughRaces(command, caller, write.orderId(), ifMatch == null);
+            return sendThroughRaces(command, caller, write.orderId(), ifMatch == null);
         } catch (ConflictingAggregateVersionException stale) {
             throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
         } catch (ConcurrencyException lostRace) {

@@ -32,6 +32,18 @@ public final class VisibleOrders {
         return policy.present(caller, find(caller, orderId));
     }
 
+    /**
+     * {@link #show}, as the answer to a command to the order that answered {@code commandAnswer}: the read model
+     * answers from the command's own result where it can ({@link OrderReadModelPort#findAfter}).
+     */
+    public OrderView showAfter(Object commandAnswer, Caller caller, String orderId) {
+        var id = OrderId.parse(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        var scope = policy.scopeOf(caller).orElseThrow(() -> new OrderNotFoundException(orderId));
+        return policy.present(
+                caller,
+                readModel.findAfter(commandAnswer, scope, id).orElseThrow(() -> new OrderNotFoundException(orderId)));
+    }
+
     /** The id of an order the caller may see (else 404) and may do {@code action} to (else 403). */
     public OrderId require(Caller caller, String orderId, AccessPolicy.Action action) {
         OrderView order = find(caller, orderId);

@@ -136,6 +136,11 @@ public final class Fakes {
         }
 
         @Override
+        public Optional<OrderView> findAfter(Object commandAnswer, OrderScope scope, OrderId id) {
+            return find(scope, id);
+        }
+
+        @Override
         public Optional<OrderView> find(OrderScope scope, OrderId id) {
             var view = views.get(id.toString());
             if (view == null || !scope.tenantId().equals(tenants.get(view.id()))) {

@@ -66,12 +66,17 @@ final class DocumentTables {
 
     private void each(BiConsumer<String, OrderRows> change) {
         boolean now = immediate.getAsBoolean();
-        for (String slot : slots.lockShared(projection).targets(role)) {
+        var state = slots.lockShared(projection);
+        for (String slot : state.targets(role)) {
             String target = ProjectionSlots.table(table, slot);
             OrderRows rows = now ? new OrderRows() : pending().computeIfAbsent(target, t -> new OrderRows());
             change.accept(target, rows);
             if (now) {
                 write.accept(Map.of(target, rows));
+                if (role == Role.LIVE && slot.equals(state.active())) {
+                    rows.inserts().forEach(row -> WrittenOrder.wrote(row.document()));
+                    rows.updates().forEach(row -> WrittenOrder.wrote(row.document()));
+                }
             }
         }
     }

@@ -76,6 +76,22 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         return findOne(scope, "order_id", id.value());
     }
 
+    /**
+     * The order as the command's own transaction left it, when the command answered with it ({@link WrittenOrder}):
+     * the document just written, judged by the scope in memory as {@link #scopeSql} judges it in the database.
+     */
+    @Override
+    public Optional<OrderView> findAfter(Object commandAnswer, OrderScope scope, OrderId id) {
+        if (commandAnswer instanceof WrittenOrder written) {
+            OrderDocument document = written.of(id.toString());
+            if (document != null) {
+                OrderView order = document.toView(today());
+                return scope.includes(document.tenantId, order) ? Optional.of(order) : Optional.empty();
+            }
+        }
+        return find(scope, id);
+    }
+
     @Override
     public Optional<OrderView> findByNumber(OrderScope scope, String orderNumber) {
         return findOne(scope, "order_number", orderNumber);

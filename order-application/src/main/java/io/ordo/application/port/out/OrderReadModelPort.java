@@ -18,6 +18,12 @@ public interface OrderReadModelPort {
 
     Optional<OrderView> find(OrderScope scope, OrderId id);
 
+    /**
+     * {@link #find}, right after a command to the order: {@code commandAnswer} is what the command answered, which
+     * the read model may recognise as the order as that command's transaction left it (then nothing is read again).
+     */
+    Optional<OrderView> findAfter(Object commandAnswer, OrderScope scope, OrderId id);
+
     /** The order with this number in the scope, consistent like {@link #find}. */
     Optional<OrderView> findByNumber(OrderScope scope, String orderNumber);
 

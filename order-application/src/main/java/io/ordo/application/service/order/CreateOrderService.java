@@ -65,7 +65,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
                 : numbers.next(
                         caller.tenantId(),
                         clock.instant().atZone(ZoneOffset.UTC).getYear());
-        writes.send(
+        Object answer = writes.send(
                 new CreateOrderCommand(
                         id,
                         caller.tenantId(),
@@ -77,7 +77,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
                         order.conversationId(),
                         caller.userId()),
                 caller);
-        return orders.show(caller, id.toString());
+        return orders.showAfter(answer, caller, id.toString());
     }
 
     private static OrderDetails details(NewOrder order, String location) {
