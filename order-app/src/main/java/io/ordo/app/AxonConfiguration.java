@@ -3,6 +3,7 @@ package io.ordo.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.adapters.persistence.EventStoreConfiguration;
 import io.ordo.adapters.persistence.IdempotencyKeyRecorder;
+import io.ordo.adapters.persistence.KnownVersionCache;
 import io.ordo.adapters.persistence.outbox.OutboxWriter;
 import io.ordo.adapters.persistence.personal.CustomerErasure;
 import io.ordo.adapters.persistence.webhook.WebhookDeliveryRecorder;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -36,6 +38,7 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,12 +66,16 @@ class AxonConfiguration {
 
     /**
      * The Order aggregate, snapshotted every {@code ordo.snapshot.threshold} events so that a campaign with
-     * tens of thousands of deliveries loads from its latest snapshot plus a few events.
+     * tens of thousands of deliveries loads from its latest snapshot plus a few events; and kept in memory between
+     * commands (a weak-reference cache: the heap decides how long) for the next command that names a version its
+     * detail showed (KnownVersionCache), which then neither reads nor opens nor replays the order's events.
      */
     @Bean
     ConfigurerModule orderAggregate(@Value("${ordo.snapshot.threshold:25}") int threshold) {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Order.class)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)));
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold))
+                .configureCache(c -> new KnownVersionCache(
+                        new WeakReferenceCache(), AnnotatedAggregateMetaModelFactory.inspectAggregate(Order.class))));
     }
 
     /**

@@ -156,4 +156,34 @@ class TwoNodesIT {
         var stale = a.post("/api/orders/" + id + "/status", "{\"status\": \"confirmed\"}", "\"1\"");
         assertThat(stale.status()).as("B's note moved the version on").isEqualTo(412);
     }
+
+    /**
+     * Each node keeps the aggregates of its last commands in memory; a node must never decide on the order as it
+     * cached it when the other node has moved it since (here every move is valid only from the state the other node
+     * left, and a stale aggregate would refuse it as an invalid transition).
+     */
+    @Test
+    void a_node_decides_on_the_order_as_the_other_node_left_it() {
+        var a = as(nodeA, "manager");
+        var b = as(nodeB, "manager");
+        String id = a.post("/api/orders", OrderFlowIT.standardOrder("Ping pong"))
+                .json()
+                .get("id")
+                .asText();
+        String[] statuses = {"pending", "confirmed", "shipped", "delivered"};
+        for (int i = 0; i < statuses.length; i++) {
+            Http node = i % 2 == 0 ? a : b;
+            var moved = i % 2 == 0
+                    ? node.post(
+                            "/api/orders/" + id + "/status", "{\"status\": \"" + statuses[i] + "\"}", "\"" + i + "\"")
+                    : node.post("/api/orders/" + id + "/status", "{\"status\": \"" + statuses[i] + "\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(moved.json().get("version").asLong()).isEqualTo(i + 1);
+        }
+        // A last saw the order shipped, when notes were open; B delivered it, which closes the discussion
+        var late = a.post("/api/orders/" + id + "/notes", "{\"text\": \"after B's delivery\"}");
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("code").asText()).isEqualTo("DISCUSSION_CLOSED");
+        assertThat(b.get("/api/orders/" + id).json().get("version").asLong()).isEqualTo(4);
+    }
 }

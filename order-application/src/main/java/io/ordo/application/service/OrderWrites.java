@@ -6,6 +6,7 @@ import io.ordo.application.port.in.OrderNotFoundException;
 import io.ordo.application.port.in.OrderView;
 import io.ordo.application.port.in.PreconditionFailedException;
 import io.ordo.application.port.in.idempotency.IdempotencyContext;
+import io.ordo.application.port.out.OrderReadModelPort;
 import io.ordo.domain.OrderId;
 import io.ordo.domain.exception.OrdoException;
 import java.util.HashMap;
@@ -58,7 +59,12 @@ public final class OrderWrites {
         }
         Object command = write.command().apply(OrderId.parse(current.id()).orElseThrow());
         try {
-            return sendThroughRaces(command, caller, write.orderId(), ifMatch == null);
+            return sendThroughRaces(
+                    command,
+                    caller,
+                    write.orderId(),
+                    ifMatch == null,
+                    Map.of(OrderReadModelPort.KNOWN_VERSION, current.version()));
         } catch (ConflictingAggregateVersionException stale) {
             throw new PreconditionFailedException(ifMatch == null ? -1 : ifMatch, current.version() + 1);
         } catch (ConcurrencyException lostRace) {
@@ -73,14 +79,15 @@ public final class OrderWrites {
      * answered.
      */
     public Object sendRacing(Object command, Caller caller, String orderId) {
-        return sendThroughRaces(command, caller, orderId, true);
+        return sendThroughRaces(command, caller, orderId, true, Map.of());
     }
 
     /** Sends; when {@code retry}, sends again after a lost race, {@link #ATTEMPTS} times in all (then 409). */
-    private Object sendThroughRaces(Object command, Caller caller, String orderId, boolean retry) {
+    private Object sendThroughRaces(
+            Object command, Caller caller, String orderId, boolean retry, Map<String, ?> metaData) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return send(command, caller);
+                return send(command, caller, metaData);
             } catch (ConcurrencyException lostRace) {
                 if (!retry) {
                     throw lostRace;

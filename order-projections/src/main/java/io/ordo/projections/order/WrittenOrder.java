@@ -1,5 +1,6 @@
 package io.ordo.projections.order;
 
+import io.ordo.domain.OrderId;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -18,7 +19,10 @@ public final class WrittenOrder {
 
     private volatile OrderDocument document;
 
-    /** The command bus's interceptor that makes a command's answer a {@link WrittenOrder}, unless it has its own. */
+    /**
+     * The command bus's interceptor that makes a command's answer a {@link WrittenOrder}, unless it has an answer of
+     * its own: the id of the order it created does not count (Axon's answer to every creation, known to the caller).
+     */
     public static MessageHandlerInterceptor<CommandMessage<?>> answering() {
         return WrittenOrder::handle;
     }
@@ -28,7 +32,7 @@ public final class WrittenOrder {
         var written = new WrittenOrder();
         unitOfWork.resources().put(RESOURCE, written);
         Object answer = chain.proceed();
-        return answer != null ? answer : written;
+        return answer == null || answer instanceof OrderId ? written : answer;
     }
 
     /** Called by the live detail projection with each document it writes in the current command's transaction. */

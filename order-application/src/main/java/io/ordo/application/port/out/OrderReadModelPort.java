@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 public interface OrderReadModelPort {
 
+    /**
+     * Command metadata: the order's version as {@link #find} showed it just before the command was sent. The event
+     * store's side may then take the order's aggregate from its cache instead of replaying its events, if the cached
+     * one is no older than this (another node may have moved the order since this node cached it).
+     */
+    String KNOWN_VERSION = "knownVersion";
+
     Optional<OrderView> find(OrderScope scope, OrderId id);
 
     /**
