@@ -142,7 +142,7 @@ public class AuditProjection {
         if (rows.isEmpty()) {
             return;
         }
-        for (String slot : slots.lockShared(NAME).targets(role)) {
+        for (String slot : slots.forWriting(NAME).targets(role)) {
             String table = ProjectionSlots.table(TABLE, slot);
             batches.batchUpdate(
                     """

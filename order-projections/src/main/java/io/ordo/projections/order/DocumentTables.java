@@ -66,7 +66,7 @@ final class DocumentTables {
 
     private void each(BiConsumer<String, OrderRows> change) {
         boolean now = immediate.getAsBoolean();
-        var state = slots.lockShared(projection);
+        var state = slots.forWriting(projection);
         for (String slot : state.targets(role)) {
             String target = ProjectionSlots.table(table, slot);
             OrderRows rows = now ? new OrderRows() : pending().computeIfAbsent(target, t -> new OrderRows());

@@ -33,7 +33,7 @@ public class OrderNotesProjection {
             @org.axonframework.eventhandling.Timestamp Instant at,
             @SequenceNumber long sequence,
             @MetaDataValue("tenant") String tenant) {
-        for (String slot : slots.lockShared(NAME).targets(role)) {
+        for (String slot : slots.forWriting(NAME).targets(role)) {
             jdbc.sql("""
                             INSERT INTO %s (order_id, sequence_number, tenant_id, note_id, by_user, at, text)
                             VALUES (:id, :seq, COALESCE(CAST(:tenant AS varchar), %s), :noteId, :by, :at, :text)

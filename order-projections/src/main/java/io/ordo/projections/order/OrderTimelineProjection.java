@@ -125,7 +125,7 @@ public class OrderTimelineProjection {
         if (entries.isEmpty()) {
             return;
         }
-        for (String slot : slots.lockShared(NAME).targets(role)) {
+        for (String slot : slots.forWriting(NAME).targets(role)) {
             jdbc.batchUpdate(
                     """
                             INSERT INTO %s (order_id, sequence_number, tenant_id, status, previous_status, at,

@@ -82,6 +82,9 @@ public class ProjectionReplays implements ProjectionControlPort {
         // stopped before the lock: a running batch of it may be waiting for a pointer row we are about to lock
         stop(processor);
         String idle = transactions.execute(tx -> {
+            // the commands in flight end first, and new ones wait at their first event until this commits (a live
+            // handler in a command reads its pointer unlocked: ProjectionSlots.forWriting)
+            slots.lockOutEventWriters();
             // every pointer, locked exclusively and in name order: starts are one at a time on every node, and
             // "is a rebuild running?" and "empty the idle tables" are one step
             var pointers = jdbc.sql(
@@ -174,7 +177,9 @@ public class ProjectionReplays implements ProjectionControlPort {
     /** Flips the pointer of {@code name} if its rebuild has caught up, checked again under the pointer's lock. */
     private void tryFlip(String name) {
         transactions.executeWithoutResult(tx -> {
-            // the exclusive lock waits for writers that hold the shared one, and keeps new ones out until we commit
+            // the exclusive locks wait for the writers in flight (commands: the event writers' lock; streaming and
+            // rebuilding batches: the row's share lock), and keep new ones out until we commit
+            slots.lockOutEventWriters();
             String replaying = jdbc.sql("SELECT replaying_slot FROM projection_slot WHERE name = :name FOR UPDATE")
                     .param("name", name)
                     .query(String.class)

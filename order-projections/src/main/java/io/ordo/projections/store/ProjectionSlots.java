@@ -1,17 +1,27 @@
 package io.ordo.projections.store;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Which set of tables (blue or green) each projection's queries read, and which set a replay is rebuilding:
- * the one-row pointer per projection in {@code projection_slot}. Handlers take a shared lock on the row for
- * the length of their transaction, so a flip (which takes it exclusively) never lands between a write's two
- * halves.
+ * the one-row pointer per projection in {@code projection_slot}. A flip or a rebuild's start never lands between a
+ * write's two halves: handlers in a command's transaction are fenced by the lock every event insert takes
+ * ({@link #EVENT_WRITERS}); the streaming and rebuilding handlers take a shared lock on their pointer's row for their
+ * batch. A pointer change takes both exclusively.
  */
 public final class ProjectionSlots {
+
+    /**
+     * The advisory lock key every event insert takes shared, for the rest of its transaction (the hash-chain trigger,
+     * V22), and a pointer change takes exclusively ({@link #lockOutEventWriters}).
+     */
+    public static final long EVENT_WRITERS = 7301;
 
     /** Whether a handler instance keeps the projection live, or rebuilds it from the first event. */
     public enum Role {
@@ -40,16 +50,46 @@ public final class ProjectionSlots {
     }
 
     /**
-     * The pointer, share-locked until the current transaction ends (writers). Read once per unit of work: the
-     * lock holds it steady for the rest of the transaction, so a batch of events pays for one read.
+     * The pointer a handler writes by, held steady until the current transaction ends; read once per unit of work.
+     * In a command's transaction every pointer is read at once, without a row lock: its events were inserted before
+     * its projections run, and each insert took {@link #EVENT_WRITERS} shared, so a pointer change waits for this
+     * transaction and cannot have happened since. Elsewhere (a streaming batch, a rebuild's batch, which insert no
+     * events) the row is read {@code FOR SHARE}, so a batch of events pays for one read.
      */
-    public State lockShared(String projection) {
-        if (CurrentUnitOfWork.isStarted()) {
-            return CurrentUnitOfWork.get()
-                    .root()
-                    .getOrComputeResource("ordo.slot." + projection, key -> readLocked(projection));
+    public State forWriting(String projection) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readLocked(projection);
         }
-        return readLocked(projection);
+        var root = CurrentUnitOfWork.get().root();
+        if (root.getMessage() instanceof CommandMessage<?>) {
+            Map<String, State> all = root.getOrComputeResource("ordo.slots", key -> readAll());
+            State state = all.get(projection);
+            if (state == null) {
+                throw new IllegalStateException("no projection_slot row for " + projection);
+            }
+            return state;
+        }
+        return root.getOrComputeResource("ordo.slot." + projection, key -> readLocked(projection));
+    }
+
+    private Map<String, State> readAll() {
+        var all = new HashMap<String, State>();
+        jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot")
+                .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(state -> all.put(state.projection(), state));
+        return all;
+    }
+
+    /**
+     * Waits for every transaction that stored an event and is still open, and keeps new ones out at their first event
+     * until the current transaction ends: the first step of a pointer change (a rebuild's start, a flip).
+     */
+    public void lockOutEventWriters() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", EVENT_WRITERS)
+                .query((rs, row) -> 1)
+                .list();
     }
 
     private State readLocked(String projection) {
