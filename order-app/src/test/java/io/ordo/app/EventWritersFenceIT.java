@@ -42,10 +42,7 @@ class EventWritersFenceIT {
     @Test
     void a_rebuild_starts_only_after_the_transactions_that_stored_events() throws Exception {
         var admin = new Http(port, "admin");
-        String id = admin.post("/api/orders", OrderFlowIT.standardOrder("Fenced"))
-                .json()
-                .get("id")
-                .asText();
+        String id = newOrder(admin, "Fenced");
         CompletableFuture<Void> start;
         try (Connection writer = dataSource.getConnection()) {
             writer.setAutoCommit(false);
@@ -73,10 +70,7 @@ class EventWritersFenceIT {
     @Test
     void a_command_waits_at_its_event_while_a_pointer_changes() throws Exception {
         var admin = new Http(port, "admin");
-        String id = admin.post("/api/orders", OrderFlowIT.standardOrder("Held"))
-                .json()
-                .get("id")
-                .asText();
+        String id = newOrder(admin, "Held");
         CompletableFuture<Http.Answer> move;
         try (Connection change = dataSource.getConnection()) {
             change.setAutoCommit(false);
@@ -93,6 +87,13 @@ class EventWritersFenceIT {
         var moved = move.get(30, TimeUnit.SECONDS);
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.json().get("status").asText()).isEqualTo("pending");
+    }
+
+    private static String newOrder(Http admin, String customer) {
+        return admin.post("/api/orders", OrderFlowIT.standardOrder(customer))
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String replaying() {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ProjectionSlots {
 
     /**
-     * The advisory lock key every event insert takes shared, for the rest of its transaction (the hash-chain trigger,
+     * The advisory lock key every event insert takes shared, for the rest of its transaction (the insert trigger of
      * V22), and a pointer change takes exclusively ({@link #lockOutEventWriters}).
      */
     public static final long EVENT_WRITERS = 7301;
