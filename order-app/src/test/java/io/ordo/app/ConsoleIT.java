@@ -96,7 +96,7 @@ class ConsoleIT {
         browser.await(() -> rows() == 25, "a first page of 25 rows");
         browser.click("Load more");
         browser.await(() -> rows() == 27, "all 27 rows");
-        assertThat(browser.findButton("Load more")).isNull();
+        browser.await(() -> browser.findButton("Load more") == null, "no 'Load more' after the last page");
 
         browser.driver().navigate().refresh();
         browser.awaitScreen();

@@ -151,24 +151,45 @@ public final class Browser implements AutoCloseable {
                 "a button named '" + name + "' to click");
     }
 
+    /** The visible button named {@code name} now, or null (looked up again if the screen is redrawn meanwhile). */
     public WebElement findButton(String name) {
-        for (WebElement candidate : driver.findElements(By.cssSelector("button, [role=button]"))) {
-            if (candidate.isDisplayed() && name.equals(candidate.getAccessibleName())) {
-                return candidate;
+        return unstaled(() -> {
+            for (WebElement candidate : driver.findElements(By.cssSelector("button, [role=button]"))) {
+                if (candidate.isDisplayed() && name.equals(candidate.getAccessibleName())) {
+                    return candidate;
+                }
             }
-        }
-        return null;
+            return null;
+        });
     }
 
-    /** The visible buttons' accessible names. */
+    /** The visible buttons' accessible names (looked up again if the screen is redrawn meanwhile). */
     public List<String> buttons() {
-        var names = new ArrayList<String>();
-        for (WebElement candidate : driver.findElements(By.cssSelector("main button, main [role=button]"))) {
-            if (candidate.isDisplayed()) {
-                names.add(candidate.getAccessibleName());
+        return unstaled(() -> {
+            var names = new ArrayList<String>();
+            for (WebElement candidate : driver.findElements(By.cssSelector("main button, main [role=button]"))) {
+                if (candidate.isDisplayed()) {
+                    names.add(candidate.getAccessibleName());
+                }
+            }
+            return names;
+        });
+    }
+
+    /**
+     * {@code lookUp}'s answer from a screen that stood still while it looked: every redraw replaces the elements, so
+     * one replaced halfway through the look-up makes it start again.
+     */
+    private static <T> T unstaled(Supplier<T> lookUp) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lookUp.get();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 10) {
+                    throw redrawn;
+                }
             }
         }
-        return names;
     }
 
     /** The element named "Status" (the order's status), once it shows {@code status}. */
