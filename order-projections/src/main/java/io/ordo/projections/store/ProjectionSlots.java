@@ -1,11 +1,12 @@
 package io.ordo.projections.store;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,6 +44,10 @@ public final class ProjectionSlots {
 
     static final Set<String> SLOTS = Set.of("blue", "green");
 
+    /** A {@code projection_slot} row read as {@code SELECT name, active_slot, replaying_slot}. */
+    private static final RowMapper<State> STATE =
+            (rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3));
+
     private final JdbcClient jdbc;
 
     public ProjectionSlots(JdbcClient jdbc) {
@@ -73,12 +78,8 @@ public final class ProjectionSlots {
     }
 
     private Map<String, State> readAll() {
-        var all = new HashMap<String, State>();
-        jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot")
-                .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list()
-                .forEach(state -> all.put(state.projection(), state));
-        return all;
+        return jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot").query(STATE).list().stream()
+                .collect(Collectors.toMap(State::projection, state -> state));
     }
 
     /**
@@ -95,7 +96,7 @@ public final class ProjectionSlots {
     private State readLocked(String projection) {
         return jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot WHERE name = :name FOR SHARE")
                 .param("name", projection)
-                .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query(STATE)
                 .single();
     }
 
@@ -103,7 +104,7 @@ public final class ProjectionSlots {
     public State current(String projection) {
         return jdbc.sql("SELECT name, active_slot, replaying_slot FROM projection_slot WHERE name = :name")
                 .param("name", projection)
-                .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query(STATE)
                 .single();
     }
 
