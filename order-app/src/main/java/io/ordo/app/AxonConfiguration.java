@@ -19,6 +19,7 @@ import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.ProjectionSlots.Role;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
@@ -119,34 +120,37 @@ class AxonConfiguration {
     }
 
     /**
-     * Every projection of {@link Projection} twice: a live instance in the processor named after the projection,
-     * and a replay instance that rebuilds the idle tables when asked. The replay instances of all of them share one
-     * processor, {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised once however
-     * many projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the wrong
-     * processor; they are assigned here. Those written in the command's transaction fail the command when they
-     * fail; the streaming ones park a failing event (ProjectionProcessors gives each its processor).
+     * Every projection of {@link Projection} twice: a live instance in its processor ({@link Projection#processorName}:
+     * its own for those written in the command's transaction, {@link Projection#STREAMING_PROCESSOR} for all the
+     * streaming ones), and a replay instance that rebuilds the idle tables when asked. The replay instances of all of
+     * them share one processor, {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised
+     * once however many projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the
+     * wrong processor; they are assigned here. Those written in the command's transaction fail the command when they
+     * fail; the streaming ones park a failing event (ProjectionProcessors gives each processor its settings).
      */
     @Bean
     ConfigurerModule projections(JdbcTemplate jdbc, ProjectionSlots slots, ProjectionDeadLetters deadLetters) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            var parking = new ArrayList<String>(List.of(ProjectionReplays.REBUILD_PROCESSOR));
+            var parking = new LinkedHashSet<String>(List.of(ProjectionReplays.REBUILD_PROCESSOR));
             for (Projection projection : Projection.values()) {
                 String name = projection.projectionName();
+                String processor = projection.processorName();
                 Object live = projection.handler(jdbc, slots, Role.LIVE);
                 Object replay = projection.handler(jdbc, slots, Role.REPLAY);
-                deadLetters.register(name, name, live);
+                deadLetters.register(processor, name, live);
                 deadLetters.register(ProjectionReplays.REBUILD_PROCESSOR, name, replay);
                 processing
                         .registerEventHandler(c -> live)
                         .registerEventHandler(c -> replay)
-                        .assignHandlerInstancesMatching(name, handler -> handler == live)
+                        .assignHandlerInstancesMatching(processor, handler -> handler == live)
                         .assignHandlerInstancesMatching(
                                 ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
                 if (projection.streams()) {
-                    parking.add(name);
+                    parking.add(processor);
                 } else {
-                    processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
+                    processing.registerListenerInvocationErrorHandler(
+                            processor, c -> PropagatingErrorHandler.instance());
                 }
             }
             for (String recorder : RECORDERS) {
@@ -185,7 +189,7 @@ class AxonConfiguration {
         };
     }
 
-    /** Gives each projection of {@link Projection} its event processor. */
+    /** Gives each processor of {@link Projection} its settings. */
     @Bean
     static ProjectionProcessors projectionProcessors(Environment environment) {
         return new ProjectionProcessors(environment);

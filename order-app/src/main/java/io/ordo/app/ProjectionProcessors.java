@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Gives every projection of {@link Projection} its event processor, from that one declaration: a subscribing
- * processor for those written in the command's transaction, a pooled streaming one with the settings under
- * {@code ordo.projections.streaming} for the others. It fills in Axon's own processor settings before Axon reads
- * them, so a projection named under {@code axon.eventhandling.processors} keeps what is written there (to tune
- * one projection apart from the rest).
+ * Gives every processor of {@link Projection} its settings, from that one declaration: a subscribing processor for
+ * each projection written in the command's transaction, and the pooled streaming processor of all the others
+ * ({@link Projection#STREAMING_PROCESSOR}) the settings under {@code ordo.projections.streaming}. It fills in Axon's
+ * own processor settings before Axon reads them, so a processor named under {@code axon.eventhandling.processors}
+ * keeps what is written there.
  */
 final class ProjectionProcessors implements BeanPostProcessor {
 
@@ -29,7 +29,7 @@ final class ProjectionProcessors implements BeanPostProcessor {
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof EventProcessorProperties properties) {
             for (Projection projection : Projection.values()) {
-                properties.getProcessors().computeIfAbsent(projection.projectionName(), name -> settingsOf(projection));
+                properties.getProcessors().computeIfAbsent(projection.processorName(), name -> settingsOf(projection));
             }
         }
         return bean;

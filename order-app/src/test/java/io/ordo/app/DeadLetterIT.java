@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
+import io.ordo.projections.Projection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -57,6 +60,16 @@ class DeadLetterIT {
     }
 
     /** The list's tables {@code slots} refuse the row of one order on {@code operations}. */
+    /** The types of an order's audit entries, newest first. */
+    private static List<String> auditTypesOf(Http admin, String orderId) {
+        var types = new ArrayList<String>();
+        admin.get("/api/audit?orderId=" + orderId)
+                .json()
+                .get("items")
+                .forEach(item -> types.add(item.get("type").asText()));
+        return types;
+    }
+
     private void breakList(String orderId, String operations, String... slots) {
         jdbc.sql("""
                 CREATE OR REPLACE FUNCTION fail_one_order() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -106,7 +119,7 @@ class DeadLetterIT {
 
         // held while the three changes are stored, so that the list's next batch has all of them
         var list = processing
-                .eventProcessor("order-list", StreamingEventProcessor.class)
+                .eventProcessor(Projection.STREAMING_PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
         list.shutDown();
         try {
@@ -191,6 +204,9 @@ class DeadLetterIT {
         assertThat(admin.get("/api/orders/" + broken).json().get("status").asText())
                 .as("the detail is not the list: it answered the write")
                 .isEqualTo("confirmed");
+        assertThat(auditTypesOf(admin, broken))
+                .as("the audit shares the list's processor: the order's parked events wait for it too")
+                .containsExactly("OrderCreated");
 
         String id = letters.get(0).get("id").asText();
         var stillBroken = ops.post("/api/admin/dead-letters/" + id + "/retry", "{}");
@@ -202,6 +218,9 @@ class DeadLetterIT {
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("projected").asInt()).isEqualTo(2);
         assertThat(lettersOf(ops, broken)).isEmpty();
+        assertThat(auditTypesOf(admin, broken))
+                .as("the retry projects the parked events into every projection of the processor")
+                .containsExactly("OrderStatusChanged", "OrderStatusChanged", "OrderCreated");
         assertThat(admin.get("/api/orders?q=Poisoned")
                         .json()
                         .get("items")

@@ -99,8 +99,8 @@ class PrometheusIT {
             // command's transaction are timed with the command
             assertThat(scrape)
                     .contains("commandBus_successCounter_total{")
-                    .containsPattern("eventProcessor_successCounter_total\\{[^}]*processorName=\"order-list\"")
-                    .containsPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"audit\"")
+                    .containsPattern(
+                            "eventProcessor_successCounter_total\\{[^}]*processorName=\"streaming-projections\"")
                     .doesNotContainPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"order-detail\"");
             assertThat(UUID.matcher(scrape).find())
                     .as("an order id in a label: "

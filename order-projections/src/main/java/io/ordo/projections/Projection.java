@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every read model Ordo projects, declared once: its name (that of its live processor and of its pointer row in
- * {@code projection_slot}), the tables it owns (without the {@code _blue}/{@code _green} suffix), whether it is
- * written in the command's transaction or streams behind it, and how its handler is built. The Axon wiring, the
- * processors, the rebuilds and the lag gauges all read this list: a new read model is its handler class, its
- * migration and one constant here.
+ * Every read model Ordo projects, declared once: its name (that of its pointer row in {@code projection_slot}),
+ * the tables it owns (without the {@code _blue}/{@code _green} suffix), whether it is written in the command's
+ * transaction or streams behind it, and how its handler is built. The Axon wiring, the processors, the rebuilds
+ * and the lag gauges all read this list: a new read model is its handler class, its migration and one constant
+ * here.
  */
 public enum Projection {
     ORDER_DETAIL(
@@ -47,9 +47,18 @@ public enum Projection {
          * sees the write on any node, and a handler that fails fails the command.
          */
         IN_COMMAND_TRANSACTION,
-        /** In a pooled streaming processor of its own, in batches behind the commands; a failing event is parked. */
+        /**
+         * In the one pooled streaming processor of all such projections ({@link #STREAMING_PROCESSOR}), in batches
+         * behind the commands: each event is read and deserialised once for all of them; a failing event is parked.
+         */
         STREAMING
     }
+
+    /**
+     * The live processor of every streaming projection: it reads the stream once for all of them, and a batch
+     * writes all of their rows in one transaction (ADR 0021).
+     */
+    public static final String STREAMING_PROCESSOR = "streaming-projections";
 
     /** Builds a handler instance of the projection, live or replaying. */
     @FunctionalInterface
@@ -69,9 +78,17 @@ public enum Projection {
         this.handlers = handlers;
     }
 
-    /** The projection's name, e.g. {@code order-list}: that of its live processor and pointer row. */
+    /** The projection's name, e.g. {@code order-list}: that of its pointer row and of its rebuild. */
     public String projectionName() {
         return projectionName;
+    }
+
+    /**
+     * The processor that runs the live handler: one of its own, named after it, for a projection written in the
+     * command's transaction; {@link #STREAMING_PROCESSOR} for every streaming one.
+     */
+    public String processorName() {
+        return streams() ? STREAMING_PROCESSOR : projectionName;
     }
 
     public List<String> tables() {

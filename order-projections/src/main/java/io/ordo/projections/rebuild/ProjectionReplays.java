@@ -222,7 +222,9 @@ public class ProjectionReplays implements ProjectionControlPort {
                     .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getObject(3)})
                     .single();
             if (row[0] == null) {
-                long position = projection.streams() ? position(name).orElse(0) : head;
+                long position = projection.streams()
+                        ? position(projection.processorName()).orElse(0)
+                        : head;
                 statuses.add(new ProjectionStatus(name, "live", position, 100.0, null, null));
                 continue;
             }
@@ -253,7 +255,11 @@ public class ProjectionReplays implements ProjectionControlPort {
             String name = projection.projectionName();
             lag.put(
                     name,
-                    projection.streams() ? Math.max(0, head - position(name).orElse(0)) : 0L);
+                    projection.streams()
+                            ? Math.max(
+                                    0,
+                                    head - position(projection.processorName()).orElse(0))
+                            : 0L);
         }
         return lag;
     }
@@ -267,7 +273,7 @@ public class ProjectionReplays implements ProjectionControlPort {
         if (!projection.streams()) {
             return 0;
         }
-        long position = position(projection.projectionName()).orElse(0);
+        long position = position(projection.processorName()).orElse(0);
         return jdbc.sql("""
                         SELECT time_stamp FROM domain_event_entry WHERE global_index > :position
                         ORDER BY global_index LIMIT 1""")
