@@ -5,13 +5,18 @@ import io.ordo.projections.store.BatchWrites;
 import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.ProjectionSlots.Role;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -81,13 +86,50 @@ final class DocumentTables {
         }
     }
 
+    /**
+     * The order's row in {@code target}. Written at once (live in the command's transaction, or an event isolated
+     * under a savepoint), that one row; in a batch, the first row the batch asks for brings the rows of every order
+     * of the batch with it, in one query, and later orders of the batch are answered from those.
+     */
     private OrderRows.Row read(String target, UUID orderId) {
+        if (immediate.getAsBoolean() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return readOne(target, orderId);
+        }
+        Map<UUID, OrderRows.Row> batchRows =
+                batch.getOrComputeResource("ordo.read." + projection + "." + role + "." + target, key -> {
+                    var orders = new LinkedHashSet<UUID>();
+                    for (var message : batch.getMessages()) {
+                        if (message instanceof DomainEventMessage<?> event) {
+                            orders.add(UUID.fromString(event.getAggregateIdentifier()));
+                        }
+                    }
+                    return readAll(target, orders);
+                });
+        return batchRows.containsKey(orderId) ? batchRows.get(orderId) : readOne(target, orderId);
+    }
+
+    private OrderRows.Row readOne(String target, UUID orderId) {
         return jdbc.sql("SELECT version, document FROM %s WHERE order_id = :id%s"
                         .formatted(target, lockRows ? " FOR UPDATE" : ""))
                 .param("id", orderId)
                 .query((rs, n) -> new OrderRows.Row(rs.getLong(1), ProjectionJson.read(rs.getString(2))))
                 .optional()
                 .orElse(null);
+    }
+
+    /** The rows of {@code orders}, each order mapped to its row or to null where the table has none. */
+    private Map<UUID, OrderRows.Row> readAll(String target, Set<UUID> orders) {
+        var rows = new HashMap<UUID, OrderRows.Row>();
+        orders.forEach(order -> rows.put(order, null));
+        jdbc.sql("SELECT order_id, version, document FROM %s WHERE order_id = ANY(:ids)%s"
+                        .formatted(target, lockRows ? " ORDER BY order_id FOR UPDATE" : ""))
+                .param("ids", orders.toArray(UUID[]::new))
+                .query(rs -> {
+                    rows.put(
+                            rs.getObject(1, UUID.class),
+                            new OrderRows.Row(rs.getLong(2), ProjectionJson.read(rs.getString(3))));
+                });
+        return rows;
     }
 
     /** The rows this batch changes, per target table. */

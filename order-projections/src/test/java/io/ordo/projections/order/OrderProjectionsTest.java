@@ -2,6 +2,7 @@ package io.ordo.projections.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import io.ordo.application.port.in.OrderView;
@@ -32,8 +33,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.SqlProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -179,6 +185,58 @@ class OrderProjectionsTest {
         assertThat(page.items()).hasSize(1);
         assertThat(page.items().get(0).status()).isEqualTo("paid");
         assertThat(page.items().get(0).version()).isEqualTo(2);
+    }
+
+    /**
+     * A streaming batch reads the rows of all its orders in one query, however many orders it changes, and folds each
+     * event onto its order's row; an order of the batch without a row is left alone (its creation will bring it).
+     */
+    @Test
+    void a_batch_of_the_list_reads_the_rows_of_its_orders_in_one_query() {
+        var reads = new ArrayList<String>();
+        var counting = new JdbcTemplate(template.getDataSource()) {
+            @Override
+            public <T> T query(PreparedStatementCreator psc, PreparedStatementSetter pss, ResultSetExtractor<T> rse) {
+                if (psc instanceof SqlProvider provider && provider.getSql().contains("FROM order_list_")) {
+                    reads.add(provider.getSql());
+                }
+                return super.query(psc, pss, rse);
+            }
+        };
+        var batchedList = new OrderListProjection(counting, slots, ProjectionSlots.Role.LIVE);
+        var ids = new ArrayList<OrderId>();
+        for (String name : List.of("Batch one", "Batch two", "Batch three")) {
+            var id = OrderId.of(UUID.randomUUID());
+            list.on(created(id, "acme", "SHOP-" + name.length() + ids.size(), name, "agent", null), T0);
+            ids.add(id);
+        }
+        var unknown = OrderId.of(UUID.randomUUID());
+        var messages = new ArrayList<DomainEventMessage<?>>();
+        for (var id : List.of(ids.get(0), ids.get(1), unknown, ids.get(2))) {
+            var move = new OrderStatusChanged(id, "created", "pending", null, null, null, null, "user", "agent");
+            messages.add(message(move, T0.plusSeconds(1), 1));
+        }
+        var paid = new OrderStatusChanged(ids.get(0), "pending", "paid", null, null, null, null, "user", "agent");
+        messages.add(message(paid, T0.plusSeconds(2), 2));
+
+        transactions.executeWithoutResult(status -> {
+            var batch = new BatchingUnitOfWork<>(messages);
+            var result = batch.executeWithResult(() -> {
+                DomainEventMessage<?> event = batch.getMessage();
+                batchedList.on(event.getPayload(), event);
+                return null;
+            });
+            assertThat(result.isExceptional())
+                    .as("%s", result.optionalExceptionResult())
+                    .isFalse();
+        });
+
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0)).contains("ANY(");
+        var query = new OrderQuery(null, null, "batch", null, null, null, null, null, null, null, null, null, 20);
+        assertThat(this.reads.search(OrderScope.tenant("acme"), query).items())
+                .extracting(OrderView::status, OrderView::version)
+                .containsExactlyInAnyOrder(tuple("paid", 2L), tuple("pending", 1L), tuple("pending", 1L));
     }
 
     @Test
