@@ -87,12 +87,16 @@ final class DocumentTables {
     }
 
     /**
-     * The order's row in {@code target}. Written at once (live in the command's transaction, or an event isolated
-     * under a savepoint), that one row; in a batch, the first row the batch asks for brings the rows of every order
-     * of the batch with it, in one query, and later orders of the batch are answered from those.
+     * The order's row in {@code target}. In a rebuild's batch, the first row the batch asks for brings the rows of
+     * every order of the batch with it, in one query, and later orders of the batch are answered from those. Live,
+     * one row at a time: a live batch takes what arrived while the one before ran, so reading faster made its
+     * batches smaller and its row updates more (docs/benchmarks.md, "Tried and dropped"); a rebuild's batches are
+     * full whatever their speed.
      */
     private OrderRows.Row read(String target, UUID orderId) {
-        if (immediate.getAsBoolean() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        if (role == Role.LIVE
+                || immediate.getAsBoolean()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             return readOne(target, orderId);
         }
         Map<UUID, OrderRows.Row> batchRows =
