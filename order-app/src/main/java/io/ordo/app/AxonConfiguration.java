@@ -18,7 +18,6 @@ import io.ordo.projections.rebuild.ProjectionReplays;
 import io.ordo.projections.store.ProjectionSlots;
 import io.ordo.projections.store.ProjectionSlots.Role;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
@@ -61,7 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(EventStoreConfiguration.class)
 class AxonConfiguration {
 
-    /** The subscribing processors beside the projections: each writes its rows in the command's transaction. */
+    /**
+     * The handlers beside the projections that write their rows in the command's transaction: each its own processing
+     * group (its error handler), all in the projections' processor {@link Projection#IN_COMMAND_PROCESSOR}.
+     */
     private static final List<String> RECORDERS =
             List.of(IdempotencyKeyRecorder.NAME, WebhookDeliveryRecorder.NAME, OutboxWriter.NAME, CustomerErasure.NAME);
 
@@ -121,10 +123,11 @@ class AxonConfiguration {
 
     /**
      * Every projection of {@link Projection} twice: a live instance in its processor ({@link Projection#processorName}:
-     * its own for those written in the command's transaction, {@link Projection#STREAMING_PROCESSOR} for all the
-     * streaming ones), and a replay instance that rebuilds the idle tables when asked. The replay instances of all of
-     * them share one processor, {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised
-     * once however many projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the
+     * {@link Projection#IN_COMMAND_PROCESSOR} for those written in the command's transaction, with the recorders,
+     * {@link Projection#STREAMING_PROCESSOR} for the streaming ones), and a replay instance that rebuilds the idle
+     * tables when asked. The replay instances of all of them share one processor,
+     * {@link ProjectionReplays#REBUILD_PROCESSOR}, so each event is read and deserialised once however many
+     * projections rebuild. They are not Spring beans, so Axon's bean scan cannot put them into the
      * wrong processor; they are assigned here. Those written in the command's transaction fail the command when they
      * fail; the streaming ones park a failing event (ProjectionProcessors gives each processor its settings).
      */
@@ -154,7 +157,9 @@ class AxonConfiguration {
                 }
             }
             for (String recorder : RECORDERS) {
-                processing.registerListenerInvocationErrorHandler(recorder, c -> PropagatingErrorHandler.instance());
+                processing
+                        .assignProcessingGroup(recorder, Projection.IN_COMMAND_PROCESSOR)
+                        .registerListenerInvocationErrorHandler(recorder, c -> PropagatingErrorHandler.instance());
             }
             // streaming processors handle a batch of events in one transaction; in PostgreSQL one failed
             // statement spoils the whole transaction, so each event gets a savepoint of its own, and a failing
@@ -168,25 +173,15 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's metrics (axon-micrometer) for the command bus and the streaming processors only. A processor in the
+     * Axon's metrics (axon-micrometer) for the command bus and the streaming processors only. The processor in the
      * command's transaction adds nothing to the command's own timer but its cost: four meters looked up by name and
-     * tags for each of its events, seven such processors per event (Micrometer's share of the service's samples per
-     * create fell from 10.8 to 9.4 % without them, docs/benchmarks.md).
+     * tags for each of its events (Micrometer's share of the service's samples per create fell from 10.8 to 9.4 %
+     * without them, when there were seven such processors, docs/benchmarks.md).
      */
     @Bean
-    ConfigurerModule unmeteredInTransactionProcessors() {
-        return configurer -> {
-            var names = new ArrayList<>(RECORDERS);
-            for (Projection projection : Projection.values()) {
-                if (!projection.streams()) {
-                    names.add(projection.projectionName());
-                }
-            }
-            for (String name : names) {
-                configurer.configureMessageMonitor(
-                        EventProcessor.class, name, (c, type, n) -> NoOpMessageMonitor.instance());
-            }
-        };
+    ConfigurerModule unmeteredInTransactionProcessor() {
+        return configurer -> configurer.configureMessageMonitor(
+                EventProcessor.class, Projection.IN_COMMAND_PROCESSOR, (c, type, n) -> NoOpMessageMonitor.instance());
     }
 
     /** Gives each processor of {@link Projection} its settings. */

@@ -101,7 +101,7 @@ class PrometheusIT {
                     .contains("commandBus_successCounter_total{")
                     .containsPattern(
                             "eventProcessor_successCounter_total\\{[^}]*processorName=\"streaming-projections\"")
-                    .doesNotContainPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"order-detail\"");
+                    .doesNotContainPattern("eventProcessor_[a-zA-Z_]+\\{[^}]*processorName=\"command-transaction\"");
             assertThat(UUID.matcher(scrape).find())
                     .as("an order id in a label: "
                             + (UUID.matcher(scrape).find()

@@ -68,7 +68,8 @@ class StructuredLogsIT {
         List<JsonNode> lines = eventually(
                 () -> linesSince(before),
                 written -> written.stream()
-                                .filter(line -> line.path("message").asText().startsWith("streaming-projections handled "))
+                                .filter(line ->
+                                        line.path("message").asText().startsWith("streaming-projections handled "))
                                 .count()
                         >= 2,
                 Duration.ofSeconds(30));
@@ -102,7 +103,7 @@ class StructuredLogsIT {
             assertThat(messages)
                     .as("the lines of request %d", event + 1)
                     .anyMatch(message -> message.startsWith(request))
-                    .anyMatch(message -> message.startsWith("order-detail handled " + type))
+                    .anyMatch(message -> message.startsWith("command-transaction handled " + type))
                     .anyMatch(message -> message.startsWith("streaming-projections handled " + type));
         }
         Set<String> streamingThreads = new java.util.HashSet<>();

@@ -43,8 +43,9 @@ public enum Projection {
     /** How a projection's live handler gets its events. */
     public enum Delivery {
         /**
-         * In a subscribing processor, within the command's unit of work and database transaction: an immediate read
-         * sees the write on any node, and a handler that fails fails the command.
+         * In the one subscribing processor of the command's transaction ({@link #IN_COMMAND_PROCESSOR}), within the
+         * command's unit of work and database transaction: an immediate read sees the write on any node, and a
+         * handler that fails fails the command.
          */
         IN_COMMAND_TRANSACTION,
         /**
@@ -53,6 +54,13 @@ public enum Projection {
          */
         STREAMING
     }
+
+    /**
+     * The subscribing processor of everything written in a command's transaction: the projections declared
+     * {@link Delivery#IN_COMMAND_TRANSACTION} and the recorders beside them. One processor, so that an event costs
+     * one unit of work there however many of them handle it (ADR 0022).
+     */
+    public static final String IN_COMMAND_PROCESSOR = "command-transaction";
 
     /**
      * The live processor of every streaming projection: it reads the stream once for all of them, and a batch
@@ -83,12 +91,9 @@ public enum Projection {
         return projectionName;
     }
 
-    /**
-     * The processor that runs the live handler: one of its own, named after it, for a projection written in the
-     * command's transaction; {@link #STREAMING_PROCESSOR} for every streaming one.
-     */
+    /** The processor that runs the live handler: {@link #IN_COMMAND_PROCESSOR} or {@link #STREAMING_PROCESSOR}. */
     public String processorName() {
-        return streams() ? STREAMING_PROCESSOR : projectionName;
+        return streams() ? STREAMING_PROCESSOR : IN_COMMAND_PROCESSOR;
     }
 
     public List<String> tables() {
