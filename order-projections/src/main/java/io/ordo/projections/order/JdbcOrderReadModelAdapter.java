@@ -102,12 +102,12 @@ public class JdbcOrderReadModelAdapter implements OrderReadModelPort {
         var params = new LinkedHashMap<String, Object>();
         params.put("value", value);
         String where = column + " = :value AND " + scopeSql(scope, params);
-        return jdbc.sql("SELECT document FROM "
-                        + slots.activeTable(OrderDetailProjection.NAME, OrderDetailProjection.TABLE) + " WHERE "
-                        + where)
-                .params(params)
-                .query(String.class)
-                .optional()
+        return slots.readActive(
+                        OrderDetailProjection.NAME,
+                        OrderDetailProjection.TABLE,
+                        "SELECT document FROM %s WHERE " + where,
+                        params,
+                        String.class)
                 .map(json -> ProjectionJson.read(json).toView(today()));
     }
 

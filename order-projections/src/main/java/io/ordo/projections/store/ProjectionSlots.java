@@ -2,12 +2,15 @@ package io.ordo.projections.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * Which set of tables (blue or green) each projection's queries read, and which set a replay is rebuilding:
@@ -107,6 +110,37 @@ public final class ProjectionSlots {
                 .query(STATE)
                 .single();
     }
+
+    /**
+     * One value of the set queries read now, with the pointer read in the same statement: {@code scalarQuery} is a
+     * query of at most one row and column over {@code %s}, the table {@code base} of the set this node last saw
+     * active. Should the pointer name the other set by now (a flip since), the query runs once more on that one.
+     * One statement instead of the pointer's and the query's, and both read in one snapshot.
+     */
+    public <T> Optional<T> readActive(
+            String projection, String base, String scalarQuery, Map<String, ?> params, Class<T> type) {
+        String slot = lastActive.computeIfAbsent(projection, p -> current(p).active());
+        while (true) {
+            var row = jdbc.sql("SELECT active_slot, (" + scalarQuery.formatted(table(base, slot)) + ")"
+                            + " FROM projection_slot WHERE name = :ordoProjection")
+                    .params(params)
+                    .param("ordoProjection", projection)
+                    .query((rs, n) ->
+                            new Active<>(rs.getString(1), type.cast(JdbcUtils.getResultSetValue(rs, 2, type))))
+                    .single();
+            if (row.slot().equals(slot)) {
+                return Optional.ofNullable(row.value());
+            }
+            // flipped since this node last looked (a flip follows a whole rebuild: this does not go round twice)
+            slot = row.slot();
+            lastActive.put(projection, slot);
+        }
+    }
+
+    private record Active<T>(String slot, T value) {}
+
+    /** The active slot each projection's pointer named at this node's last {@link #readActive}. */
+    private final Map<String, String> lastActive = new ConcurrentHashMap<>();
 
     /** The table {@code base} of the set queries read now, e.g. {@code order_list_green}. */
     public String activeTable(String projection, String base) {
