@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Gives every processor of {@link Projection} its settings, from that one declaration: a subscribing processor for
- * each projection written in the command's transaction, and the pooled streaming processor of all the others
- * ({@link Projection#STREAMING_PROCESSOR}) the settings under {@code ordo.projections.streaming}. It fills in Axon's
- * own processor settings before Axon reads them, so a processor named under {@code axon.eventhandling.processors}
- * keeps what is written there.
+ * Gives the processors of {@link Projection} their settings, from that one declaration: the processor of the
+ * projections written in the command's transaction ({@link Projection#IN_COMMAND_PROCESSOR}) subscribes, and that of
+ * the streaming ones ({@link Projection#STREAMING_PROCESSOR}) takes the settings under
+ * {@code ordo.projections.streaming}. It fills in Axon's own processor settings before Axon reads them, so a
+ * processor named under {@code axon.eventhandling.processors} keeps what is written there.
  */
 final class ProjectionProcessors implements BeanPostProcessor {
 

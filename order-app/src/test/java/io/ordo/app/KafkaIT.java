@@ -67,6 +67,9 @@ class KafkaIT {
         // address
         var broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
         broker.brokerProperty("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+        // the topic is this broker's to create (3 partitions): a send of the service's outbox that reaches a broker
+        // started again before its topic would otherwise create it, and the broker's own creation then fails
+        broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
         return broker;
     }

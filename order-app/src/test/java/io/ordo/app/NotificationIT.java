@@ -84,9 +84,14 @@ class NotificationIT {
             assertAllArrivedInOrder(receiver, orders);
             assertThat(receiver.calls()).isGreaterThanOrEqualTo(23);
 
-            var log = admin.get("/api/subscriptions/" + subscriptionId + "/deliveries?limit=100")
-                    .json()
-                    .get("items");
+            // the receiver counts an event when it answers; the dispatcher records the delivery after the answer
+            var log = eventually(
+                    () -> admin.get("/api/subscriptions/" + subscriptionId + "/deliveries?limit=100")
+                            .json()
+                            .get("items"),
+                    items -> items.size() == 20
+                            && items.findValuesAsText("state").stream().allMatch("delivered"::equals),
+                    Duration.ofSeconds(10));
             assertThat(log).hasSize(20);
             assertThat(log.findValuesAsText("state")).containsOnly("delivered");
             int attempts = 0;
