@@ -151,11 +151,10 @@ class AxonConfiguration {
                                 ProjectionReplays.REBUILD_PROCESSOR, handler -> handler == replay);
                 if (projection.streams()) {
                     parking.add(processor);
-                } else {
-                    processing.registerListenerInvocationErrorHandler(
-                            processor, c -> PropagatingErrorHandler.instance());
                 }
             }
+            processing.registerListenerInvocationErrorHandler(
+                    Projection.IN_COMMAND_PROCESSOR, c -> PropagatingErrorHandler.instance());
             for (String recorder : RECORDERS) {
                 processing
                         .assignProcessingGroup(recorder, Projection.IN_COMMAND_PROCESSOR)

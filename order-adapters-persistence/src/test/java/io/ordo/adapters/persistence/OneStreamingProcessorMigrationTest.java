@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ordo.adapters.persistence.testing.TestDatabase;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * V24 moves the live tokens of {@code order-list} and {@code audit} to the one streaming processor: written and read
@@ -31,7 +27,7 @@ class OneStreamingProcessorMigrationTest {
 
     @Test
     void the_new_processor_starts_below_every_event_either_old_one_may_not_have_handled() {
-        var database = databaseAt("23");
+        var database = TestDatabase.newMigratedDataSource("onestream", "23");
         var jdbc = JdbcClient.create(database);
         // the list has read up to 100 but not yet seen 80 and 97; the audit has read up to 90
         storeToken(jdbc, "order-list", 0, GapAwareTrackingToken.newInstance(100, Set.of(80L, 97L)));
@@ -41,7 +37,7 @@ class OneStreamingProcessorMigrationTest {
         park(jdbc, "audit", "event-1");
         park(jdbc, "audit", "event-2");
 
-        migrate(database, "24");
+        TestDatabase.migrate(database, "24");
 
         assertThat(tokenOf(jdbc, PROCESSOR)).isEqualTo(GapAwareTrackingToken.newInstance(79, Set.of()));
         assertThat(jdbc.sql("SELECT processor_name FROM token_entry ORDER BY processor_name")
@@ -57,13 +53,13 @@ class OneStreamingProcessorMigrationTest {
 
     @Test
     void a_token_it_cannot_read_leaves_the_new_processor_to_start_from_the_first_event() {
-        var database = databaseAt("23");
+        var database = TestDatabase.newMigratedDataSource("onestream", "23");
         var jdbc = JdbcClient.create(database);
         storeToken(jdbc, "order-list", 0, GapAwareTrackingToken.newInstance(100, Set.of()));
         storeToken(
                 jdbc, "audit", 0, ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(90, Set.of()), null));
 
-        migrate(database, "24");
+        TestDatabase.migrate(database, "24");
 
         assertThat(jdbc.sql("SELECT count(*) FROM token_entry")
                         .query(Long.class)
@@ -79,23 +75,6 @@ class OneStreamingProcessorMigrationTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-    }
-
-    private static DataSource databaseAt(String version) {
-        var server = TestDatabase.server();
-        var database = new SimpleDriverDataSource(
-                new Driver(), TestDatabase.newDatabase("onestream"), server.user(), server.password());
-        migrate(database, version);
-        return database;
-    }
-
-    private static void migrate(DataSource database, String version) {
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
     }
 
     private void storeToken(JdbcClient jdbc, String processor, int segment, TrackingToken token) {

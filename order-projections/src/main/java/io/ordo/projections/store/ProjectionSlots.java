@@ -53,6 +53,9 @@ public final class ProjectionSlots {
 
     private final JdbcClient jdbc;
 
+    /** The active slot each projection's pointer named at this node's last {@link #readActive}. */
+    private final Map<String, String> lastActive = new ConcurrentHashMap<>();
+
     public ProjectionSlots(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -138,9 +141,6 @@ public final class ProjectionSlots {
     }
 
     private record Active<T>(String slot, T value) {}
-
-    /** The active slot each projection's pointer named at this node's last {@link #readActive}. */
-    private final Map<String, String> lastActive = new ConcurrentHashMap<>();
 
     /** The table {@code base} of the set queries read now, e.g. {@code order_list_green}. */
     public String activeTable(String projection, String base) {

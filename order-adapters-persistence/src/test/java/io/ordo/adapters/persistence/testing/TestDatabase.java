@@ -46,16 +46,27 @@ public final class TestDatabase {
         return server;
     }
 
-    /** A new, empty database on the shared server, migrated by Flyway; returns its JDBC URL. */
+    /** A new database on the shared server, migrated by Flyway to the latest version. */
     public static DataSource newMigratedDataSource(String prefix) {
+        return newMigratedDataSource(prefix, "latest");
+    }
+
+    /** A new database on the shared server, migrated by Flyway up to {@code version} (e.g. "23", or "latest"). */
+    public static DataSource newMigratedDataSource(String prefix, String version) {
         Server s = server();
         var dataSource = new SimpleDriverDataSource(new Driver(), newDatabase(prefix), s.user(), s.password());
+        migrate(dataSource, version);
+        return dataSource;
+    }
+
+    /** Migrates the database further, up to {@code version} (e.g. "24", or "latest"). */
+    public static void migrate(DataSource dataSource, String version) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .target(version)
                 .load()
                 .migrate();
-        return dataSource;
     }
 
     /** A new, empty database on the shared server; returns its JDBC URL. */
