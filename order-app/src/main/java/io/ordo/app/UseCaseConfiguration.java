@@ -24,6 +24,7 @@ import io.ordo.application.port.out.OrderAsOfPort;
 import io.ordo.application.port.out.OrderHistoryPort;
 import io.ordo.application.port.out.OrderNumberPort;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.ProjectionControlPort;
 import io.ordo.application.port.out.ReadLogPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrites;
@@ -122,8 +123,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AssignOrdersUseCase assignOrders(OrderWrites writes, OrderReadModelPort readModel, AccessPolicy policy) {
-        return new AssignmentService(writes, readModel, policy);
+    AssignOrdersUseCase assignOrders(
+            OrderWrites writes, OrderReadModelPort readModel, ProjectionControlPort projections, AccessPolicy policy) {
+        return new AssignmentService(writes, readModel, projections, policy);
     }
 
     @Bean

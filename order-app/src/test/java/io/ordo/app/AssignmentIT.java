@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ordo.app.support.Http;
 import io.ordo.app.support.OrdoIntegrationTest;
 import io.ordo.app.support.OwnService;
+import io.ordo.projections.Projection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,14 +131,28 @@ class AssignmentIT {
                             .status())
                     .isEqualTo(200);
             String agent2Own = create(agent.as("agent2"), "Bulk Stays");
-            // the list names the orders to move: wait until it has all of them
-            eventually(() -> listed(manager, "assignee=agent"), ids -> ids.containsAll(mine));
-
-            var moved = manager.post("/api/orders/reassign", """
-                    {"from": "agent", "to": "agent2", "reason": "agent left"}""");
+            // the list names the orders to move; held, it has not seen the last order when the move is asked for
+            var list = service.app()
+                    .getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(Projection.STREAMING_PROCESSOR, StreamingEventProcessor.class)
+                    .orElseThrow();
+            list.shutDown();
+            CompletableFuture<Http.Answer> moving;
+            try {
+                mine.add(create(agent, "Bulk Move Late"));
+                moving = CompletableFuture.supplyAsync(() -> manager.post("/api/orders/reassign", """
+                        {"from": "agent", "to": "agent2", "reason": "agent left"}"""));
+                Thread.sleep(500);
+                assertThat(moving).as("the move waits for the list").isNotDone();
+            } finally {
+                list.start();
+            }
+            var moved = moving.get(30, TimeUnit.SECONDS);
 
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-            assertThat(moved.json().get("reassigned").asLong()).isEqualTo(29);
+            assertThat(moved.json().get("reassigned").asLong())
+                    .as("every open order stored before the move, the last one too")
+                    .isEqualTo(30);
             for (String id : mine.subList(1, mine.size())) {
                 assertThat(agent.get("/api/orders/" + id).status()).isEqualTo(404);
                 assertThat(agent.as("agent2")
@@ -159,7 +178,7 @@ class AssignmentIT {
             long transactions = jdbc.sql("""
                             SELECT count(DISTINCT xmin::text) FROM domain_event_entry
                             WHERE payload_type LIKE '%.OrderReassigned'""").query(Long.class).single();
-            assertThat(transactions).as("one transaction per order").isEqualTo(29);
+            assertThat(transactions).as("one transaction per order").isEqualTo(30);
             assertThat(manager.post("/api/orders/reassign", "{\"from\": \"agent\", \"to\": \"agent2\"}")
                             .json()
                             .get("reassigned")

@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -39,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionReplays implements ProjectionControlPort {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+
+    /** How often {@link #awaitCaughtUp} looks at the processor's tokens. */
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(20);
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -285,6 +291,56 @@ public class ProjectionReplays implements ProjectionControlPort {
                 .orElse(0.0);
     }
 
+    @Override
+    public boolean awaitCaughtUp(String name, Duration within) {
+        var projection =
+                Projection.named(name).orElseThrow(() -> new IllegalArgumentException("no projection " + name));
+        if (!projection.streams()) {
+            return true;
+        }
+        long head = head();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!handledUpTo(projection.processorName(), head)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(CATCH_UP_POLL.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every segment of the processor has read past {@code head} and none passed over a stored event up to it:
+     * a gap of its token is an event not yet committed when the processor read past it, handled once it is.
+     */
+    private boolean handledUpTo(String processorName, long head) {
+        var tokens = storedTokens(processorName);
+        if (tokens.isEmpty()) {
+            return head == 0;
+        }
+        var gaps = new TreeSet<Long>();
+        for (StoredToken stored : tokens) {
+            TrackingToken token = tokenOf(stored);
+            if (token == null || token.position().orElse(-1) < head) {
+                return false;
+            }
+            if (WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
+                gaps.addAll(gapAware.getGaps().headSet(head + 1));
+            }
+        }
+        return gaps.isEmpty()
+                || jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index IN (:gaps)")
+                                .param("gaps", gaps)
+                                .query(Long.class)
+                                .single()
+                        == 0;
+    }
+
     private long head() {
         return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")
                 .query(Long.class)
@@ -298,10 +354,7 @@ public class ProjectionReplays implements ProjectionControlPort {
      * token it returns; the tokens are read with Axon's own serializer and {@link TrackingToken#position()}.
      */
     OptionalLong position(String processorName) {
-        var tokens = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :p")
-                .param("p", processorName)
-                .query((rs, n) -> new StoredToken(rs.getBytes(1), rs.getString(2)))
-                .list();
+        var tokens = storedTokens(processorName);
         if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -313,6 +366,13 @@ public class ProjectionReplays implements ProjectionControlPort {
         return OptionalLong.of(Math.max(0, lowest));
     }
 
+    private List<StoredToken> storedTokens(String processorName) {
+        return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :p")
+                .param("p", processorName)
+                .query((rs, n) -> new StoredToken(rs.getBytes(1), rs.getString(2)))
+                .list();
+    }
+
     private record StoredToken(byte[] bytes, String type) {}
 
     /**
@@ -322,15 +382,20 @@ public class ProjectionReplays implements ProjectionControlPort {
      * later is written by the live handlers into the rebuilt tables too, so the rebuild need not wait for gaps.
      */
     private long positionOf(StoredToken token) {
+        TrackingToken tracking = tokenOf(token);
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    /** The stored token read with Axon's own serializer; null when there is none yet or it cannot be read. */
+    private TrackingToken tokenOf(StoredToken token) {
         if (token.bytes() == null || token.type() == null) {
-            return -1;
+            return null;
         }
         try {
-            TrackingToken tracking = tokenSerializer.deserialize(
+            return tokenSerializer.deserialize(
                     new SimpleSerializedObject<>(token.bytes(), byte[].class, token.type(), null));
-            return tracking == null ? -1 : tracking.position().orElse(-1);
         } catch (RuntimeException unreadable) {
-            return -1;
+            return null;
         }
     }
 

@@ -213,7 +213,12 @@ public final class ApiDocumentation implements OpenApiCustomizer {
         }
         problems.put("429", "RATE_LIMITED: too many requests; see Retry-After.");
         problems.put("500", "INTERNAL_ERROR: a bug, logged with the correlation id the body repeats.");
-        problems.put("503", "UNAVAILABLE: the database is unreachable; see Retry-After.");
+        problems.put(
+                "503",
+                "reassignOrders".equals(id)
+                        ? "UNAVAILABLE: the database is unreachable, or the order list is more than 10 s behind the"
+                                + " latest changes; see Retry-After."
+                        : "UNAVAILABLE: the database is unreachable; see Retry-After.");
         problems.forEach((status, description) -> {
             if (!responses.containsKey(status)) {
                 var response = new ApiResponse()

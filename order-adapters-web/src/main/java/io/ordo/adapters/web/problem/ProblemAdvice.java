@@ -58,13 +58,14 @@ public class ProblemAdvice {
             case "PRECONDITION_FAILED" -> HttpStatus.PRECONDITION_FAILED;
             case "UNAUTHENTICATED" -> HttpStatus.UNAUTHORIZED;
             case "RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;
+            case "UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.CONFLICT; // every business refusal of the API (docs/api.md)
         };
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidOrderException invalid) {
             Problems.withErrors(problem, invalid.violations());
         }
-        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+        if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
             return ResponseEntity.status(status)
                     .header("Retry-After", "5")
                     .contentType(Problems.PROBLEM_JSON)

@@ -2,8 +2,10 @@ package io.ordo.application.service.assignment;
 
 import io.ordo.application.port.in.Caller;
 import io.ordo.application.port.in.OrderView;
+import io.ordo.application.port.in.UnavailableException;
 import io.ordo.application.port.in.assignment.AssignOrdersUseCase;
 import io.ordo.application.port.out.OrderReadModelPort;
+import io.ordo.application.port.out.ProjectionControlPort;
 import io.ordo.application.service.AccessPolicy;
 import io.ordo.application.service.OrderWrite;
 import io.ordo.application.service.OrderWrites;
@@ -12,24 +14,34 @@ import io.ordo.domain.OrderId;
 import io.ordo.domain.command.AssignOrderCommand;
 import io.ordo.domain.exception.FieldViolation;
 import io.ordo.domain.exception.InvalidOrderException;
+import java.time.Duration;
 import java.util.ArrayList;
 
 /**
  * Assignment. One order: judged like every write (404, 400, 403), then {@code OrderReassigned}. Every open order of
- * a user: the list names them, and each is given in a command and transaction of its own, so that ten thousand
- * orders never hold one transaction (or one lock) for all; a command that finds its order given elsewhere
- * meanwhile leaves it, and one that loses a race with another writer is sent again, as every write without
- * If-Match is (ADR 0014).
+ * a user: the list names them once it holds every change stored before the request, and each is given in a command
+ * and transaction of its own, so that ten thousand orders never hold one transaction (or one lock) for all; a
+ * command that finds its order given elsewhere meanwhile leaves it, and one that loses a race with another writer is
+ * sent again, as every write without If-Match is (ADR 0014).
  */
 public final class AssignmentService implements AssignOrdersUseCase {
 
+    /** The read model that names a user's orders. */
+    static final String LIST = "order-list";
+
+    /** How long a bulk move waits for the list to hold every change stored before it (its lag is ms, not s). */
+    static final Duration LIST_WAIT = Duration.ofSeconds(10);
+
     private final OrderWrites writes;
     private final OrderReadModelPort readModel;
+    private final ProjectionControlPort projections;
     private final AccessPolicy policy;
 
-    public AssignmentService(OrderWrites writes, OrderReadModelPort readModel, AccessPolicy policy) {
+    public AssignmentService(
+            OrderWrites writes, OrderReadModelPort readModel, ProjectionControlPort projections, AccessPolicy policy) {
         this.writes = writes;
         this.readModel = readModel;
+        this.projections = projections;
         this.policy = policy;
     }
 
@@ -59,6 +71,10 @@ public final class AssignmentService implements AssignOrdersUseCase {
         }
         policy.require(caller, AccessPolicy.Action.ASSIGN);
         var scope = policy.scopeOf(caller).orElseThrow();
+        if (!projections.awaitCaughtUp(LIST, LIST_WAIT)) {
+            throw new UnavailableException("The order list is more than %d s behind the latest changes; retry shortly."
+                    .formatted(LIST_WAIT.toSeconds()));
+        }
         int given = 0;
         for (String orderId : readModel.openOrdersAssignedTo(scope, from)) {
             var command =
