@@ -58,6 +58,7 @@ public class JdbcOrderHistoryAdapter implements OrderHistoryPort {
         Instant at = Instant.parse(timestamp);
         try {
             JsonNode event = json.readTree(payload);
+            PersonalData.hidePlainIfErased(event, payloadType, keys::erased);
             PersonalData.open(event, event.path("orderId").asText(null), keys::find);
             Map<String, Object> fields = json.convertValue(event, OBJECT);
             Object actor = fields.get("actor");

@@ -81,6 +81,18 @@ public final class OrderDataKeys {
     }
 
     /**
+     * Whether the order was erased (its key destroyed, or a keyless row written for an order from before sealing).
+     * Asked only for stored JSON that holds plain personal values, so it is not cached; an erasure is never undone.
+     */
+    public boolean erased(String orderId) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM order_data_key WHERE order_id = :order AND erased_at IS NOT NULL)")
+                .param("order", UUID.fromString(orderId))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
      * Destroys the order's key, in the caller's transaction: its row keeps no key, only when it was erased (a row is
      * written for an order that had no key, so that none is made for it later). This node forgets the key now and
      * again once the transaction commits (a read in between could have cached it again).

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Which fields of which stored JSON hold personal data, and how they are sealed, opened and erased. A sealed value is
  * {@code enc:v1:} and the Base64 of the AES-GCM nonce and ciphertext under its order's key; an event stored before
- * sealing existed holds plain text, which is read as it is.
+ * sealing existed holds plain text, which is read as it is until its order is erased, and as {@link #ERASED} after.
  */
 public final class PersonalData {
 
@@ -58,8 +60,12 @@ public final class PersonalData {
                     List.of("details", "customer", "email"),
                     List.of("details", "deliveryAddress")));
 
+    /** {@link #FIELDS} by the name the store gives each type ({@code payload_type}). */
+    private static final Map<String, List<List<String>>> FIELDS_BY_NAME =
+            FIELDS.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().getName(), Map.Entry::getValue));
+
     /** The field that names the order: {@code orderId} in events, {@code id} in the aggregate's snapshot. */
-    private static final Map<Class<?>, String> ORDER_ID = Map.of(Order.class, "id");
+    private static final Map<String, String> ORDER_ID = Map.of(Order.class.getName(), "id");
 
     private PersonalData() {}
 
@@ -68,9 +74,38 @@ public final class PersonalData {
         return FIELDS.containsKey(type);
     }
 
-    /** The id of the order that JSON of {@code type} belongs to. */
-    static String orderIdOf(Class<?> type, JsonNode json) {
-        return json.path(ORDER_ID.getOrDefault(type, "orderId")).asText(null);
+    /** Whether JSON of the type the store names {@code typeName} holds personal data. */
+    static boolean holdsPersonalData(String typeName) {
+        return FIELDS_BY_NAME.containsKey(typeName);
+    }
+
+    /** The id of the order that JSON of the type the store names {@code typeName} belongs to. */
+    static String orderIdOf(String typeName, JsonNode json) {
+        return json.path(ORDER_ID.getOrDefault(typeName, "orderId")).asText(null);
+    }
+
+    /**
+     * Erases the personal fields of stored JSON (of the type the store names {@code typeName}) whose order was erased,
+     * if it holds any of them as plain text: an event stored before sealing existed, which no destroyed key can hide.
+     * Sealed values are left to {@link #open}; {@code erased} is asked only for JSON with a plain value.
+     */
+    public static void hidePlainIfErased(JsonNode json, String typeName, Predicate<String> erased) {
+        List<List<String>> paths = FIELDS_BY_NAME.get(typeName);
+        if (paths == null || !(json instanceof ObjectNode object)) {
+            return;
+        }
+        boolean plain = paths.stream().anyMatch(path -> {
+            ObjectNode owner = ownerOf(object, path);
+            JsonNode value = owner == null ? null : owner.get(path.get(path.size() - 1));
+            return value != null
+                    && value.isTextual()
+                    && !value.textValue().startsWith(SEALED)
+                    && !value.textValue().equals(ERASED);
+        });
+        String orderId = orderIdOf(typeName, object);
+        if (plain && orderId != null && erased.test(orderId)) {
+            erase(object, paths);
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SealingSerializer implements Serializer {
                 object.getClass(),
                 json,
                 () -> keys.keyFor(
-                        PersonalData.orderIdOf(object.getClass(), json),
+                        PersonalData.orderIdOf(object.getClass().getName(), json),
                         json.path("tenantId").asText(null),
                         customer.path("id").asText(null)));
         return getConverter()
@@ -52,16 +52,22 @@ public final class SealingSerializer implements Serializer {
         return delegate.canSerializeTo(expectedRepresentation);
     }
 
+    /**
+     * Opens the sealed values; an event of an erased order stored before sealing has its plain values erased. JSON
+     * of a type without personal data and without a sealed value (most events, every metadata) is not parsed here.
+     */
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedObject<byte[]> bytes = getConverter().convert(serializedObject, byte[].class);
-        if (bytes.getData() == null || !PersonalData.mayHoldSealed(bytes.getData())) {
+        String typeName = serializedObject.getType().getName();
+        if (bytes.getData() == null
+                || !(PersonalData.holdsPersonalData(typeName) || PersonalData.mayHoldSealed(bytes.getData()))) {
             return delegate.deserialize(serializedObject);
         }
         try {
             JsonNode stored = json.readTree(bytes.getData());
-            PersonalData.open(
-                    stored, PersonalData.orderIdOf(classForType(serializedObject.getType()), stored), keys::find);
+            PersonalData.hidePlainIfErased(stored, typeName, keys::erased);
+            PersonalData.open(stored, PersonalData.orderIdOf(typeName, stored), keys::find);
             return delegate.deserialize(
                     new SimpleSerializedObject<>(stored, JsonNode.class, serializedObject.getType()));
         } catch (IOException unreadable) {

@@ -8,11 +8,18 @@ import io.ordo.adapters.persistence.secret.SecretBox;
 import io.ordo.domain.event.OrderCreated;
 import io.ordo.domain.event.OrderStatusChanged;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** Which fields are sealed, that they open with their order's key, and that plain text from before reads as it is. */
+/**
+ * Which fields are sealed, that they open with their order's key, and that plain text from before reads as it is
+ * until its order is erased.
+ */
 class PersonalDataTest {
+
+    private static final String ORDER = "6f1c2a9e-0000-4000-8000-000000000001";
 
     private static final String EVENT = """
             {"orderId": "6f1c2a9e-0000-4000-8000-000000000001", "tenantId": "acme", "orderNumber": "ORD-1",
@@ -94,10 +101,49 @@ class PersonalDataTest {
         PersonalData.seal(io.ordo.domain.Order.class, snapshot, () -> key);
 
         assertThat(json.writeValueAsString(snapshot)).doesNotContain("Jane Doe", "+15550100", "1 Main St");
-        assertThat(PersonalData.orderIdOf(io.ordo.domain.Order.class, snapshot)).isEqualTo("o-1");
+        assertThat(PersonalData.orderIdOf(io.ordo.domain.Order.class.getName(), snapshot))
+                .isEqualTo("o-1");
         PersonalData.open(snapshot, "o-1", orderId -> Optional.empty());
         assertThat(snapshot.at("/details/customer/name").asText()).isEqualTo(PersonalData.ERASED);
         assertThat(snapshot.at("/details/customer/email").isNull()).isTrue();
         assertThat(snapshot.at("/details/description").asText()).isEqualTo("Headphones");
+    }
+
+    @Test
+    void plain_text_from_before_sealing_reads_erased_once_its_order_is_erased() throws Exception {
+        var json = EventJson.objectMapper();
+        var asked = new ArrayList<String>();
+        var plain = json.readTree(EVENT);
+
+        PersonalData.hidePlainIfErased(plain, OrderCreated.class.getName(), orderId -> asked.add(orderId) && false);
+        assertThat(plain).as("its order not erased: read as it is").isEqualTo(json.readTree(EVENT));
+
+        PersonalData.hidePlainIfErased(plain, OrderCreated.class.getName(), orderId -> asked.add(orderId));
+        assertThat(asked).containsExactly(ORDER, ORDER);
+        assertThat(plain.at("/customer/name").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(plain.at("/customer/email").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(plain.at("/contact/nameSnapshot").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(plain.at("/deliveryAddress").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(plain.at("/customer/id").asText()).isEqualTo("cust-1");
+        assertThat(plain.at("/description").asText()).isEqualTo("Headphones");
+    }
+
+    @Test
+    void sealed_erased_or_impersonal_json_never_asks_whether_its_order_was_erased() throws Exception {
+        var json = EventJson.objectMapper();
+        var sealed = (ObjectNode) json.readTree(EVENT);
+        var key = key();
+        PersonalData.seal(OrderCreated.class, sealed, () -> key);
+        var erased = (ObjectNode) json.readTree(EVENT);
+        PersonalData.erase(erased, PersonalData.OF_AN_ORDER);
+        Predicate<String> never = orderId -> {
+            throw new AssertionError("asked about " + orderId);
+        };
+
+        PersonalData.hidePlainIfErased(sealed, OrderCreated.class.getName(), never);
+        PersonalData.hidePlainIfErased(erased, OrderCreated.class.getName(), never);
+        PersonalData.hidePlainIfErased(json.readTree(EVENT), OrderStatusChanged.class.getName(), never);
+
+        assertThat(sealed.at("/customer/name").asText()).startsWith("enc:v1:");
     }
 }
