@@ -32,7 +32,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The company's event bus: a real Kafka broker (KRaft) in the test JVM. Every event reaches the topic keyed by its
  * order and in order per order; while the broker is away writes still succeed, and what they did arrives once a
- * broker is back on the same address.
+ * broker is back on the same address, without the personal data of a customer erased meanwhile.
  */
 class KafkaIT {
 
@@ -44,9 +44,11 @@ class KafkaIT {
         final Map<String, List<Long>> sequences = new LinkedHashMap<>();
         final Set<String> eventIds = new HashSet<>();
         final List<String> problems = new ArrayList<>();
+        final Map<String, List<JsonNode>> bodies = new LinkedHashMap<>();
 
         void add(ConsumerRecord<String, String> record) throws IOException {
             JsonNode body = JSON.readTree(record.value());
+            bodies.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(body);
             if (!body.get("orderId").asText().equals(record.key())) {
                 problems.add("key " + record.key() + " is not the order " + body.get("orderId"));
             }
@@ -153,6 +155,16 @@ class KafkaIT {
 
             broker.destroy();
             List<String> during = ordersWithFiveChanges(agent, 20);
+            // an order whose customer is erased before the broker is back: its waiting messages are scrubbed
+            var created = agent.post("/api/orders", """
+                    {"workflow": "standard", "customer": {"id": "kafka-erased", "name": "Kafka Erasmus",
+                     "phone": "+15550199", "email": "erasmus@example.com"}, "contactId": "contact-k",
+                     "deliveryAddress": "3 Queue Street", "currency": "USD",
+                     "items": [{"sku": "K-1", "name": "Kettle", "quantity": 1, "unitPrice": "30.00"}]}""");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String erased = created.json().get("id").asText();
+            var erasure = agent.as("admin").post("/api/customers/kafka-erased/erase", "{\"reason\": \"asked\"}");
+            assertThat(erasure.status()).as(erasure.toString()).isEqualTo(200);
             var ops = new Http(service.httpPort(), "ops");
             double pending = eventually(
                     () -> ops.get("/actuator/metrics/ordo.outbox.pending")
@@ -168,10 +180,29 @@ class KafkaIT {
             broker = broker(port);
             var seenAfter = new Seen();
             try (var consumer = consumer(servers)) {
-                consume(consumer, seenAfter, 120);
+                consume(consumer, seenAfter, 122);
             }
-            assertThat(seenAfter.eventIds).hasSize(120);
+            assertThat(seenAfter.eventIds).hasSize(122);
+            assertThat(seenAfter.sequences.remove(erased)).containsExactly(0L, 1L);
             assertInOrder(seenAfter, during);
+            List<JsonNode> erasedMessages = seenAfter.bodies.get(erased);
+            assertThat(erasedMessages.get(0).get("type").asText()).isEqualTo("OrderCreated");
+            JsonNode createdPayload = erasedMessages.get(0).get("payload");
+            for (String path : List.of(
+                    "/customer/name",
+                    "/customer/phone",
+                    "/customer/email",
+                    "/contact/nameSnapshot",
+                    "/contact/phoneSnapshot",
+                    "/deliveryAddress")) {
+                assertThat(createdPayload.at(path).asText()).as(path).isEqualTo("[erased]");
+            }
+            assertThat(createdPayload.at("/customer/id").asText()).isEqualTo("kafka-erased");
+            assertThat(erasedMessages.get(erasedMessages.size() - 1).get("type").asText())
+                    .isEqualTo("CustomerErased");
+            assertThat(erasedMessages.toString())
+                    .as("no message on the topic holds the erased customer")
+                    .doesNotContain("Erasmus", "15550199", "erasmus@", "Queue Street");
         } finally {
             broker.destroy();
         }
