@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,8 @@ public final class OrderDataKeys {
     private final SecretBox master;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretBox> cache = new ConcurrentHashMap<>();
+    private final Set<String> erasedOrders = ConcurrentHashMap.newKeySet();
+    private volatile boolean erasedLoaded;
     private volatile Instant lastErasurePoll;
 
     /** How far back each poll of {@link #forgetErased} looks beyond the previous one. */
@@ -81,15 +84,32 @@ public final class OrderDataKeys {
     }
 
     /**
-     * Whether the order was erased (its key destroyed, or a keyless row written for an order from before sealing).
-     * Asked only for stored JSON that holds plain personal values, so it is not cached; an erasure is never undone.
+     * Whether the order was erased (its key destroyed, or a keyless row written for an order from before sealing), as
+     * this node knows it: every erased order is read once, then each erasure is added by this node's commit or by the
+     * poll of {@link #forgetErased}, as the keys are forgotten. An erasure is never undone.
      */
     public boolean erased(String orderId) {
-        return jdbc.sql(
-                        "SELECT EXISTS (SELECT 1 FROM order_data_key WHERE order_id = :order AND erased_at IS NOT NULL)")
-                .param("order", UUID.fromString(orderId))
-                .query(Boolean.class)
-                .single();
+        return erasedOrders().contains(orderId);
+    }
+
+    /** Whether any order was erased: until the first erasure, stored JSON without a sealed value needs no look. */
+    public boolean anyErased() {
+        return !erasedOrders().isEmpty();
+    }
+
+    private Set<String> erasedOrders() {
+        if (!erasedLoaded) {
+            synchronized (erasedOrders) {
+                if (!erasedLoaded) {
+                    erasedOrders.addAll(
+                            jdbc.sql("SELECT order_id::text FROM order_data_key WHERE erased_at IS NOT NULL")
+                                    .query(String.class)
+                                    .list());
+                    erasedLoaded = true;
+                }
+            }
+        }
+        return erasedOrders;
     }
 
     /**
@@ -113,13 +133,17 @@ public final class OrderDataKeys {
                 @Override
                 public void afterCommit() {
                     cache.remove(orderId);
+                    erasedOrders.add(orderId);
                 }
             });
+        } else {
+            erasedOrders.add(orderId);
         }
     }
 
     /**
-     * Forgets the keys erased (on any node) since the last call, or in the last {@link #ERASURE_OVERLAP} before it:
+     * Forgets the keys erased (on any node) since the last call, or in the last {@link #ERASURE_OVERLAP} before it, and
+     * notes their orders as erased:
      * an erasure's time is its transaction's start, so one that commits a little later is still seen. Answers how
      * many were forgotten.
      */
@@ -134,6 +158,7 @@ public final class OrderDataKeys {
                 .list();
         lastErasurePoll = now;
         erased.forEach(cache::remove);
+        erasedOrders.addAll(erased);
         return erased.size();
     }
 

@@ -54,14 +54,15 @@ public final class SealingSerializer implements Serializer {
 
     /**
      * Opens the sealed values; an event of an erased order stored before sealing has its plain values erased. JSON
-     * of a type without personal data and without a sealed value (most events, every metadata) is not parsed here.
+     * without a sealed value is not parsed here unless its type holds personal data and some order was erased.
      */
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedObject<byte[]> bytes = getConverter().convert(serializedObject, byte[].class);
         String typeName = serializedObject.getType().getName();
         if (bytes.getData() == null
-                || !(PersonalData.holdsPersonalData(typeName) || PersonalData.mayHoldSealed(bytes.getData()))) {
+                || !(PersonalData.mayHoldSealed(bytes.getData())
+                        || (PersonalData.holdsPersonalData(typeName) && keys.anyErased()))) {
             return delegate.deserialize(serializedObject);
         }
         try {
