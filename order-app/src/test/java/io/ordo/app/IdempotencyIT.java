@@ -112,6 +112,40 @@ class IdempotencyIT {
     }
 
     @Test
+    void after_its_customer_is_erased_the_same_request_still_replays_its_answer_erased() {
+        var agent = new Http(port, "agent");
+        String key = UUID.randomUUID().toString();
+        String customer = "cust-keyed-" + UUID.randomUUID();
+        String body = """
+                {"workflow": "standard", "customer": {"id": "%s", "name": "Keyla Forgotten", "phone": "+15550142"},
+                 "deliveryAddress": "4 Key Road", "currency": "USD",
+                 "items": [{"sku": "K-1", "name": "Key", "quantity": 1, "unitPrice": "5.00"}]}""".formatted(customer);
+        var first = agent.postOnce("/api/orders", body, key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        var erased = agent.as("admin").post("/api/customers/" + customer + "/erase", "{\"reason\": \"asked\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+
+        var retried = agent.postOnce("/api/orders", body, key);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).contains("true");
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retried.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(retried.json().at("/customer/name").asText()).isEqualTo("[erased]");
+        assertThat(retried.json().get("deliveryAddress").asText()).isEqualTo("[erased]");
+        assertThat(retried.text()).doesNotContain("Keyla", "Key Road");
+        var otherLines = agent.postOnce("/api/orders", body.replace("\"quantity\": 1", "\"quantity\": 2"), key);
+        assertThat(otherLines.status())
+                .as("a different request is still refused")
+                .isEqualTo(409);
+        assertThat(otherLines.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM order_data_key WHERE customer_id = :customer""").param("customer", customer).query(Long.class).single())
+                .as("one order of this customer")
+                .isEqualTo(1);
+    }
+
+    @Test
     void refusals_are_replayed_too_and_writes_on_orders_happen_once() {
         var agent = new Http(port, "agent");
         String id = agent.post("/api/orders", OrderFlowIT.standardOrder("Moved once"))
