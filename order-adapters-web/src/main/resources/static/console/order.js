@@ -1,5 +1,6 @@
 // Order: every field, items, payment and shipping, campaign progress, timeline, discussion, and the actions the
-// caller may take (one button per allowed transition, cancel, assign); events, as-of and verify for compliance.
+// caller may take (one button per allowed transition, cancel, edit details, deliver or take back a lead, assign);
+// events, as-of and verify for compliance.
 import { api, session, workflows } from "./api.js";
 import { h, field, dialog, toast, toastError, when, money, failed, scroller } from "./ui.js";
 import { go } from "./app.js";
@@ -28,6 +29,20 @@ export async function orderScreen(id) {
       dialog("Cancel order " + order.orderNumber, [{ label: "Reason", name: "reason", required: true, multiline: true }],
         (v) => write("Order cancelled.", "POST", path + "/cancel", { reason: v.reason })) }, "Cancel order"));
   }
+  const writer = session.any("admin", "manager", "agent");
+  if (writer && def.editableIn.includes(order.status)) {
+    actions.append(h("button", { type: "button", class: "secondary", onclick: () => editDetails(order, def, write) }, "Edit details"));
+  }
+  if (writer && order.leads && order.status === "active") {
+    actions.append(h("button", { type: "button", class: "secondary", onclick: () =>
+      dialog("Deliver a lead to " + order.orderNumber, [{ label: "Lead id", name: "leadId", required: true }],
+        (v) => write("Lead " + v.leadId + " delivered.", "POST", path + "/leads", { leadId: v.leadId })) }, "Deliver lead"));
+  }
+  if (writer && order.leads && order.leads.delivered > 0 && ["active", "paused"].includes(order.status)) {
+    actions.append(h("button", { type: "button", class: "secondary", onclick: () =>
+      dialog("Take a lead back from " + order.orderNumber, [{ label: "Lead id", name: "leadId", required: true }],
+        (v) => write("Lead " + v.leadId + " taken back.", "DELETE", path + "/leads/" + encodeURIComponent(v.leadId || ""))) }, "Take back lead"));
+  }
   if (session.any("admin", "manager")) {
     actions.append(h("button", { type: "button", class: "secondary", onclick: () =>
       dialog("Assign " + order.orderNumber, [{ label: "Assignee", name: "assignee", required: true, value: order.assignee }, { label: "Reason", name: "reason" }],
@@ -49,6 +64,50 @@ export async function orderScreen(id) {
   }
   if (session.any("admin", "manager", "compliance")) sections.push(history(order, path));
   return { title: "Order " + order.orderNumber, node: h("section", {}, sections) };
+}
+
+/**
+ * "Edit details": the fields a PATCH may change, as the order has them; only what the user changed is sent (a merge
+ * patch; an emptied field clears it), with the order's version in If-Match. The lines are not edited here.
+ */
+function editDetails(order, def, write) {
+  const c = order.customer || {};
+  const fields = [
+    { label: "Customer name", name: "customer.name", value: c.name },
+    { label: "Phone", name: "customer.phone", value: c.phone, type: "tel" },
+    { label: "E-mail", name: "customer.email", value: c.email, type: "email" },
+    { label: "Delivery address", name: "deliveryAddress", value: order.deliveryAddress, multiline: true },
+    { label: "Description", name: "description", value: order.description, multiline: true },
+    { label: "Notes", name: "notes", value: order.notes, multiline: true },
+    { label: "Location", name: "location", value: order.location },
+    { label: "Priority", name: "priority", value: order.priority, type: "number" },
+  ];
+  if (order.leads) {
+    fields.push({ label: "Leads purchased", name: "leadsPurchased", value: order.leads.purchased, type: "number", min: 1 },
+      { label: "Target delivery date", name: "targetDeliveryDate", value: order.leads.targetDeliveryDate, type: "date" });
+  }
+  if (def.justificationRequired) {
+    fields.push({ label: "Justification", name: "justification", required: true, multiline: true, hint: "Changes to this workflow's orders need one." });
+  }
+  const numeric = new Set(["priority", "leadsPurchased"]);
+  dialog("Edit order " + order.orderNumber, fields, (values) => {
+    const patch = {};
+    for (const f of fields) {
+      const before = f.value === undefined || f.value === null ? null : String(f.value);
+      const after = values[f.name];
+      if (f.name !== "justification" && after === before) continue;
+      const value = after !== null && numeric.has(f.name) && Number.isFinite(Number(after)) ? Number(after) : after;
+      const [head, leaf] = f.name.split(".");
+      if (leaf) (patch[head] = patch[head] || {})[leaf] = value;
+      else patch[head] = value;
+    }
+    const changed = Object.keys(patch).filter((k) => k !== "justification");
+    if (!changed.length) {
+      toast("Nothing changed.");
+      return undefined;
+    }
+    return write("Order updated.", "PATCH", "/api/orders/" + order.id, patch);
+  });
 }
 
 function facts(o) {

@@ -74,16 +74,19 @@ export function toastError(error) {
 }
 
 /**
- * A modal dialog with the given fields and a "Confirm" button: focus moves into it, Escape or "Close" closes it and
- * focus returns to the opener. onConfirm(values) may throw an ApiError to keep it open with the errors shown.
+ * A modal dialog with the given fields ({label, name, value?, type?, multiline?, required?, hint?}) and a "Confirm"
+ * button: focus moves into it, Escape or "Close" closes it and focus returns to the opener. onConfirm(values) gets
+ * each field's trimmed text (null when empty) by name, and may throw an ApiError to keep it open with the errors shown.
  */
 export function dialog(title, fields, onConfirm) {
   const opener = document.activeElement;
   const titleId = uid("dialog-title");
   const form = h("form", { method: "dialog" });
   const controls = fields.map((f) => {
-    const control = f.multiline ? h("textarea", { rows: 3, required: f.required }) : h("input", { type: "text", required: f.required, value: f.value });
-    form.append(field(f.label, control, { name: f.name }));
+    const control = f.multiline
+      ? h("textarea", { rows: 3, required: f.required, value: f.value })
+      : h("input", { type: f.type || "text", required: f.required, value: f.value, min: f.min });
+    form.append(field(f.label, control, { name: f.name, hint: f.hint }));
     return [f.name, control];
   });
   const problem = h("p", { class: "error", hidden: true });

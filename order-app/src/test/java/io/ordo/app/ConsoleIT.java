@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The staff console in the system's headless Chromium, as its users meet it: an agent takes an order from a
- * conversation and moves it, a manager cancels one with a reason, a viewer sees no actions, an auditor reads an
- * order's events and its state as of an instant, a campaign shows its progress and that it is overdue, and the API's
- * field error appears at its field. Every screen at 390 and 1280 px wide has no serious or critical axe-core
+ * conversation and moves it, edits its details, delivers a lead and takes it back, a manager cancels one with a
+ * reason, a viewer sees no actions, an auditor reads an order's events and its state as of an instant, a campaign
+ * shows its progress and that it is overdue, and the API's field error appears at its field. Every screen at 390 and 1280 px wide has no serious or critical axe-core
  * violation and leaves a screenshot in target/console-screenshots.
  */
 @OrdoIntegrationTest
@@ -194,6 +194,75 @@ class ConsoleIT {
         assertThat(browser.driver().findElement(By.cssSelector("progress")).getAttribute("value"))
                 .isEqualTo("3");
         browser.awaitText("Overdue by 3 days");
+    }
+
+    @Test
+    void an_agent_edits_an_orders_details_and_a_cleared_name_is_refused_at_its_field() throws Exception {
+        String id = created("agent", OrderFlowIT.standardOrder("Edit Me"));
+        browser.signInAs("agent", "/orders/" + id);
+
+        browser.click("Edit details");
+        assertThat(browser.field("Customer name").getAttribute("value")).isEqualTo("Edit Me");
+        browser.field("Phone").clear();
+        browser.field("Phone").sendKeys("+15550177");
+        browser.field("Delivery address").clear();
+        browser.field("Delivery address").sendKeys("9 New Road");
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("the open dialog")
+                .isEmpty();
+        browser.click("Confirm");
+        browser.awaitText("9 New Road");
+
+        var agent = new Http(port, "agent");
+        JsonNode order = agent.get("/api/orders/" + id).json();
+        assertThat(order.at("/customer/phone").asText()).isEqualTo("+15550177");
+        assertThat(order.get("deliveryAddress").asText()).isEqualTo("9 New Road");
+        assertThat(order.at("/customer/name").asText())
+                .as("unchanged fields are not sent")
+                .isEqualTo("Edit Me");
+        assertThat(order.get("version").asLong()).isEqualTo(1);
+
+        browser.click("Edit details");
+        browser.field("Customer name").clear();
+        browser.click("Confirm");
+        var name = browser.field("Customer name");
+        browser.await(() -> "true".equals(name.getAttribute("aria-invalid")), "the name marked invalid");
+        assertThat(browser.driver()
+                        .findElement(By.id(name.getAttribute("aria-describedby")))
+                        .getText())
+                .isNotBlank();
+        assertThat(agent.get("/api/orders/" + id).json().get("version").asLong())
+                .as("nothing stored")
+                .isEqualTo(1);
+        browser.click("Close");
+    }
+
+    @Test
+    void an_agent_delivers_a_lead_to_a_campaign_and_takes_it_back() {
+        String id = created("agent", """
+                {"workflow": "lead_campaign", "customer": {"name": "Lead Taker"}, "leadsPurchased": 4}""");
+        assertThat(new Http(port, "agent")
+                        .post("/api/orders/" + id + "/status", "{\"status\": \"active\"}")
+                        .status())
+                .isEqualTo(200);
+        browser.signInAs("agent", "/orders/" + id);
+
+        browser.click("Deliver lead");
+        browser.field("Lead id").sendKeys("lead-a");
+        browser.click("Confirm");
+        browser.awaitText("1 of 4 leads delivered");
+        browser.click("Take back lead");
+        browser.field("Lead id").sendKeys("lead-a");
+        browser.click("Confirm");
+        browser.awaitText("0 of 4 leads delivered");
+
+        var types = new ArrayList<String>();
+        new Http(port, "manager")
+                .get("/api/orders/" + id + "/events")
+                .json()
+                .get("items")
+                .forEach(event -> types.add(event.get("type").asText()));
+        assertThat(types).containsExactly("OrderCreated", "OrderStatusChanged", "LeadDelivered", "LeadWithdrawn");
     }
 
     @Test
