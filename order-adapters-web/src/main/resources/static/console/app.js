@@ -4,6 +4,7 @@ import { h, field, failed, loading } from "./ui.js";
 import { ordersScreen } from "./orders.js";
 import { newOrderScreen } from "./new-order.js";
 import { orderScreen } from "./order.js";
+import { editItemsScreen } from "./edit-items.js";
 import { auditScreen } from "./audit.js";
 import { reportsScreen } from "./reports.js";
 
@@ -21,6 +22,8 @@ function routes() {
   const path = location.pathname;
   const params = new URLSearchParams(location.search);
   if (path === "/orders/new") return ["Orders", () => newOrderScreen(params)];
+  const lines = path.match(/^\/orders\/([^/]+)\/items$/);
+  if (lines) return ["Orders", () => editItemsScreen(decodeURIComponent(lines[1]))];
   const order = path.match(/^\/orders\/([^/]+)$/);
   if (order) return ["Orders", () => orderScreen(decodeURIComponent(order[1]))];
   if (path === "/audit") return ["Compliance", () => auditScreen(params)];

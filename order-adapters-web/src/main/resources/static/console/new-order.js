@@ -2,6 +2,7 @@
 import { api, workflows } from "./api.js";
 import { h, field, showFieldErrors, clearFieldErrors, toast, toastError } from "./ui.js";
 import { go } from "./app.js";
+import { lineEditor } from "./items.js";
 
 export async function newOrderScreen(params) {
   const defs = await workflows();
@@ -17,43 +18,11 @@ export async function newOrderScreen(params) {
   const currency = input("currency", { value: "USD", maxlength: 3, autocapitalize: "characters" });
   const leads = input("leadsPurchased", { type: "number", min: 1 });
   const target = input("targetDeliveryDate", { type: "date" });
-  const total = h("output", { "aria-live": "polite" });
-  const lines = h("div", {});
+  const items = lineEditor(() => currency.value);
   const campaign = h("fieldset", { hidden: true }, h("legend", {}, "Campaign"),
     field("Leads purchased", leads, { name: "leadsPurchased" }),
     field("Target delivery date", target, { name: "targetDeliveryDate" }));
-
-  function line() {
-    const index = () => [...lines.children].indexOf(box);
-    const sku = h("input", {});
-    const itemName = h("input", {});
-    const quantity = h("input", { type: "number", min: 1, value: "1" });
-    const price = h("input", { inputmode: "decimal" });
-    const remove = h("button", { type: "button", class: "secondary", onclick: () => { box.remove(); renumber(); sum(); } }, "Remove item");
-    const box = h("fieldset", { class: "grid item" }, h("legend", {}, "Item"),
-      field("SKU", sku), field("Item name", itemName), field("Quantity", quantity), field("Unit price", price), h("div", { class: "field" }, remove));
-    box.read = () => ({ sku: sku.value.trim() || null, name: itemName.value.trim() || null,
-      quantity: Number(quantity.value), unitPrice: price.value.trim() || null });
-    box.number = () => {
-      const i = index();
-      box.querySelector("legend").textContent = "Item " + (i + 1);
-      [[sku, "sku"], [itemName, "name"], [quantity, "quantity"], [price, "unitPrice"]].forEach(([c, f]) => { c.dataset.field = `items[${i}].${f}`; });
-    };
-    [quantity, price].forEach((c) => c.addEventListener("input", sum));
-    return box;
-  }
-  const renumber = () => [...lines.children].forEach((b) => b.number());
-  function sum() {
-    let cents = 0;
-    for (const b of lines.children) {
-      const { quantity, unitPrice } = b.read();
-      const p = Number(unitPrice);
-      if (Number.isFinite(p) && Number.isFinite(quantity)) cents += Math.round(p * 100) * quantity;
-    }
-    total.textContent = (cents / 100).toFixed(2) + " " + (currency.value || "");
-  }
-  const add = h("button", { type: "button", class: "secondary", onclick: () => { const b = line(); lines.append(b); renumber(); b.querySelector("input").focus(); } }, "Add item");
-  currency.addEventListener("input", sum);
+  currency.addEventListener("input", items.sum);
 
   function chosen() {
     const def = defs.find((w) => w.name === workflow.value);
@@ -71,7 +40,7 @@ export async function newOrderScreen(params) {
         field("E-mail", email, { name: "customer.email" }), field("Customer id", customerId, { name: "customer.id" }))),
     field("Delivery address", address, { name: "deliveryAddress" }),
     field("Description", description, { name: "description" }),
-    h("fieldset", {}, h("legend", {}, "Items"), lines, add, h("p", {}, "Total: ", total)),
+    items.node,
     field("Currency", currency, { name: "currency" }),
     campaign,
     problem,
@@ -92,8 +61,8 @@ export async function newOrderScreen(params) {
       conversationId: params.get("conversationId"),
       deliveryAddress: text(address),
       description: text(description),
-      currency: lines.children.length || def.name === "checkout" || def.name === "marketplace" ? text(currency) : null,
-      items: [...lines.children].map((b) => b.read()),
+      currency: items.count() || def.name === "checkout" || def.name === "marketplace" ? text(currency) : null,
+      items: items.read(),
     };
     if (def.name === "lead_campaign") {
       body.leadsPurchased = leads.value ? Number(leads.value) : null;
@@ -114,7 +83,7 @@ export async function newOrderScreen(params) {
     }
   });
   chosen();
-  sum();
+  items.sum();
   const conversation = params.get("conversationId") || params.get("contactId");
   return {
     title: "New order",

@@ -1,5 +1,6 @@
 // Order: every field, items, payment and shipping, campaign progress, timeline, discussion, and the actions the
-// caller may take (one button per allowed transition, cancel, edit details, deliver or take back a lead, assign);
+// caller may take (one button per allowed transition, cancel, edit details or items, deliver or take back a lead,
+// assign);
 // events, as-of and verify for compliance.
 import { api, session, workflows } from "./api.js";
 import { h, field, dialog, toast, toastError, when, money, failed, scroller } from "./ui.js";
@@ -32,6 +33,9 @@ export async function orderScreen(id) {
   const writer = session.any("admin", "manager", "agent");
   if (writer && def.editableIn.includes(order.status)) {
     actions.append(h("button", { type: "button", class: "secondary", onclick: () => editDetails(order, def, write) }, "Edit details"));
+    if (order.currency) {
+      actions.append(h("button", { type: "button", class: "secondary", onclick: () => go("/orders/" + order.id + "/items") }, "Edit items"));
+    }
   }
   if (writer && order.leads && order.status === "active") {
     actions.append(h("button", { type: "button", class: "secondary", onclick: () =>

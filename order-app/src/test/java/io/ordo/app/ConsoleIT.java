@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The staff console in the system's headless Chromium, as its users meet it: an agent takes an order from a
- * conversation and moves it, edits its details, delivers a lead and takes it back, a manager cancels one with a
+ * conversation and moves it, edits its details and its lines, delivers a lead and takes it back, a manager cancels one with a
  * reason, a viewer sees no actions, an auditor reads an order's events and its state as of an instant, a campaign
  * shows its progress and that it is overdue, and the API's field error appears at its field. Every screen at 390 and 1280 px wide has no serious or critical axe-core
  * violation and leaves a screenshot in target/console-screenshots.
@@ -238,6 +238,32 @@ class ConsoleIT {
     }
 
     @Test
+    void an_agent_changes_an_orders_lines_and_the_total_follows() {
+        // two lines: 2 × Headphones at 100.00 and 1 × Cable at 9.50
+        String id = created("agent", OrderFlowIT.standardOrder("Lines Changed"));
+        browser.signInAs("agent", "/orders/" + id);
+
+        browser.click("Edit items");
+        browser.awaitText("Items of order");
+        assertThat(browser.field("SKU").getAttribute("value")).isEqualTo("SKU-1");
+        browser.awaitText("209.50 USD");
+        browser.click("Remove item");
+        browser.field("Quantity").clear();
+        browser.field("Quantity").sendKeys("3");
+        browser.awaitText("28.50 USD");
+        browser.click("Save items");
+
+        browser.awaitStatus("draft");
+        browser.awaitText("28.50 USD");
+        JsonNode order = new Http(port, "agent").get("/api/orders/" + id).json();
+        assertThat(order.get("items")).hasSize(1);
+        assertThat(order.at("/items/0/sku").asText()).isEqualTo("SKU-2");
+        assertThat(order.at("/items/0/quantity").asInt()).isEqualTo(3);
+        assertThat(order.get("totalAmount").asText()).isEqualTo("28.50");
+        assertThat(order.get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void an_agent_delivers_a_lead_to_a_campaign_and_takes_it_back() {
         String id = created("agent", """
                 {"workflow": "lead_campaign", "customer": {"name": "Lead Taker"}, "leadsPurchased": 4}""");
@@ -304,6 +330,7 @@ class ConsoleIT {
                 new String[] {"orders", "admin", "/orders"},
                 new String[] {"new-order", "agent", "/orders/new?contactId=c-1&name=Jane%20Doe"},
                 new String[] {"order", "admin", "/orders/" + order},
+                new String[] {"items", "agent", "/orders/" + order + "/items"},
                 new String[] {"campaign", "agent", "/orders/" + campaign},
                 new String[] {"compliance", "auditor", "/audit"},
                 new String[] {"reports", "manager", "/reports"});

@@ -30,7 +30,7 @@ public class ConsoleController {
     /** The body the page sends back after the identity provider redirected the user to it. */
     public record CodeExchange(String code, String codeVerifier, String redirectUri) {}
 
-    @GetMapping({"/", "/orders", "/orders/new", "/orders/{id}", "/audit", "/reports", "/sign-in"})
+    @GetMapping({"/", "/orders", "/orders/new", "/orders/{id}", "/orders/{id}/items", "/audit", "/reports", "/sign-in"})
     public String page() {
         return "forward:/console/index.html";
     }
