@@ -1,7 +1,7 @@
 // Edit items: an order's lines changed as a whole (a PATCH of items, with the order's version in If-Match); the
 // totals are recomputed by the service, and the stored event keeps the old and the new lines (docs/console.md).
 import { api, session, workflows } from "./api.js";
-import { h, field, showFieldErrors, clearFieldErrors, toast, toastError } from "./ui.js";
+import { h, field, showRefusal, clearFieldErrors, toast } from "./ui.js";
 import { go } from "./app.js";
 import { lineEditor } from "./items.js";
 
@@ -34,12 +34,7 @@ export async function editItemsScreen(id) {
       toast("Items saved. Total " + changed.totalAmount + " " + changed.currency + ".");
       go("/orders/" + order.id);
     } catch (error) {
-      const unplaced = showFieldErrors(form, error.errors || []);
-      if (!error.errors || !error.errors.length || unplaced.length) {
-        problem.textContent = (error.code ? error.code + ": " : "") + [error.message, ...unplaced.map((e) => e.field + " " + e.message)].join("; ");
-        problem.hidden = false;
-      }
-      toastError(error);
+      showRefusal(form, problem, error);
     }
   });
   return { title, node: h("section", {}, h("h1", {}, title), form) };

@@ -1,6 +1,6 @@
 // New order: the create form; a conversation screen opens it with the contact prefilled (docs/console.md).
 import { api, workflows } from "./api.js";
-import { h, field, showFieldErrors, clearFieldErrors, toast, toastError } from "./ui.js";
+import { h, field, showRefusal, clearFieldErrors, toast } from "./ui.js";
 import { go } from "./app.js";
 import { lineEditor } from "./items.js";
 
@@ -74,12 +74,7 @@ export async function newOrderScreen(params) {
       toast("Order " + order.orderNumber + " created.");
       go("/orders/" + order.id);
     } catch (error) {
-      const unplaced = showFieldErrors(form, error.errors || []);
-      if (!error.errors || !error.errors.length || unplaced.length) {
-        problem.textContent = (error.code ? error.code + ": " : "") + [error.message, ...unplaced.map((e) => e.field + " " + e.message)].join("; ");
-        problem.hidden = false;
-      }
-      toastError(error);
+      showRefusal(form, problem, error);
     }
   });
   chosen();

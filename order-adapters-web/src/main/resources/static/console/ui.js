@@ -53,6 +53,16 @@ export function showFieldErrors(form, errors) {
   return unplaced;
 }
 
+/** A refused form: the API's field errors at their fields, the rest (and a refusal without any) in its problem line. */
+export function showRefusal(form, problem, error) {
+  const unplaced = showFieldErrors(form, error.errors || []);
+  if (!error.errors || !error.errors.length || unplaced.length) {
+    problem.textContent = (error.code ? error.code + ": " : "") + [error.message, ...unplaced.map((e) => e.field + " " + e.message)].join("; ");
+    problem.hidden = false;
+  }
+  toastError(error);
+}
+
 export function clearFieldErrors(form) {
   form.querySelectorAll("[aria-invalid]").forEach((c) => c.removeAttribute("aria-invalid"));
   form.querySelectorAll(".error").forEach((e) => { e.textContent = ""; e.hidden = true; });
@@ -102,12 +112,7 @@ export function dialog(title, fields, onConfirm) {
       await onConfirm(values);
       box.close();
     } catch (error) {
-      const unplaced = showFieldErrors(form, error.errors || []);
-      if (!error.errors || error.errors.length === 0 || unplaced.length) {
-        problem.textContent = (error.code ? error.code + ": " : "") + error.message;
-        problem.hidden = false;
-      }
-      toastError(error);
+      showRefusal(form, problem, error);
     } finally {
       confirm.disabled = false;
     }

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets, every {@code ordo.secrets.erased-poll}, the order keys this node keeps in memory that an erasure on any
- * node destroyed (ADR 0016): the bound on how long another node can still open an erased order's personal data.
+ * node destroyed (ADR 0016), and notes their orders as erased (ADR 0024): the bound on how long another node can still
+ * show an erased order's personal data.
  */
 class ErasedKeyWatch extends NodeTask {
 

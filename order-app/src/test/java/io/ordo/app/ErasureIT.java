@@ -36,6 +36,15 @@ class ErasureIT {
     static final String ADDRESS = "99 Vanishing Road";
     static final String OTHER = "Bartholomew Stays";
 
+    /** Where an order (or its OrderCreated) holds personal data: each reads "[erased]" after an erasure. */
+    static final List<String> PERSONAL_FIELDS = List.of(
+            "/customer/name",
+            "/customer/phone",
+            "/customer/email",
+            "/contact/nameSnapshot",
+            "/contact/phoneSnapshot",
+            "/deliveryAddress");
+
     private static String customer(String id, String name) {
         return customer(id, name, PHONE, EMAIL, ADDRESS);
     }

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One AES-256 key per order ({@code order_data_key}, V20), wrapped by the master key ({@code ordo.secrets.key}).
  * A key is made with its order's first event that holds personal data, in that event's transaction, and destroyed
  * by its order's erasure ({@link #destroy}). Keys read once are kept in memory (at most {@link #CACHED}); every node
- * drops the keys erased anywhere within a poll of {@link #forgetErased} (ADR 0016).
+ * drops the keys erased anywhere within a poll of {@link #forgetErased} (ADR 0016), and knows from then on that their
+ * orders were erased ({@link #erased}, ADR 0024).
  */
 public final class OrderDataKeys {
 
