@@ -51,11 +51,12 @@ export async function ordersScreen(params) {
   if (query.get("active") === "") query.delete("active");
   query.set("limit", "25");
 
-  const body = h("tbody");
-  const table = h("table", { class: "orders" },
+  const body = h("tbody", { role: "rowgroup" });
+  // the roles keep the table a table for assistive technology where a narrow screen shows each row as a card
+  const table = h("table", { class: "orders", role: "table" },
     h("caption", { class: "muted" }, "Orders"),
-    h("thead", {}, h("tr", {}, ["Number", "Customer", "Workflow", "Status", "Total", "Assignee", "Created", "Updated"]
-      .map((c) => h("th", { scope: "col", class: c === "Total" ? "num" : null }, c)))),
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, COLUMNS
+      .map((c) => h("th", { scope: "col", role: "columnheader", class: c === "Total" ? "num" : null }, c)))),
     body);
   const state = h("div", {}, loading("orders"));
   const more = h("button", { type: "button", class: "secondary", hidden: true }, "Load more");
@@ -102,14 +103,20 @@ export async function ordersScreen(params) {
   };
 }
 
+const COLUMNS = ["Number", "Customer", "Workflow", "Status", "Total", "Assignee", "Created", "Updated"];
+
+/** A row; each cell names its column (data-label), which a narrow screen shows beside the value. */
 function row(o) {
-  return h("tr", {},
-    h("td", {}, h("a", { href: "/orders/" + o.id, "data-link": true }, o.orderNumber)),
-    h("td", {}, o.customer && o.customer.name ? o.customer.name : ""),
-    h("td", {}, o.workflow),
-    h("td", {}, h("span", { class: "status" }, o.status)),
-    h("td", { class: "num" }, money(o.totalAmount, o.currency)),
-    h("td", {}, o.assignee),
-    h("td", {}, when(o.createdAt)),
-    h("td", {}, when(o.updatedAt)));
+  const cells = [
+    h("a", { href: "/orders/" + o.id, "data-link": true }, o.orderNumber),
+    o.customer && o.customer.name ? o.customer.name : "",
+    o.workflow,
+    h("span", { class: "status" }, o.status),
+    money(o.totalAmount, o.currency),
+    o.assignee,
+    when(o.createdAt),
+    when(o.updatedAt),
+  ];
+  return h("tr", { role: "row" }, cells.map((value, i) =>
+    h("td", { role: "cell", "data-label": COLUMNS[i], class: COLUMNS[i] === "Total" ? "num" : null }, value)));
 }

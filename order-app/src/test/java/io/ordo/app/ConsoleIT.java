@@ -110,6 +110,41 @@ class ConsoleIT {
     }
 
     @Test
+    void at_390_px_every_column_of_an_order_shows_without_scrolling_sideways() {
+        String tag = "Narrow" + System.nanoTime();
+        created("agent", OrderFlowIT.standardOrder(tag));
+        browser.width(390);
+        try {
+            browser.signInAs("manager", "/orders?q=" + tag);
+            browser.await(() -> rows() == 1, "the order's row");
+            var cells = browser.driver().findElements(By.cssSelector("table.orders tbody tr td"));
+            assertThat(cells).hasSize(8);
+            int viewport =
+                    ((Number) browser.driver().executeScript("return document.documentElement.clientWidth")).intValue();
+            for (var cell : cells) {
+                assertThat(cell.isDisplayed())
+                        .as(cell.getAttribute("data-label"))
+                        .isTrue();
+                assertThat(cell.getRect().getX() + cell.getRect().getWidth())
+                        .as(cell.getAttribute("data-label") + " within the screen")
+                        .isLessThanOrEqualTo(viewport);
+            }
+            assertThat(cells.get(3).getText()).isEqualTo("draft");
+            assertThat(cells.get(5).getText()).isEqualTo("agent");
+            assertThat(browser.driver()
+                            .executeScript("return getComputedStyle(arguments[0], '::before').content", cells.get(3)))
+                    .as("each value named beside it")
+                    .isEqualTo("\"Status\"");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("table.orders"))
+                            .getAccessibleName())
+                    .isEqualTo("Orders");
+        } finally {
+            browser.width(1280);
+        }
+    }
+
+    @Test
     void a_wrong_password_is_refused_on_the_sign_in_screen() {
         browser.open("/sign-in");
         browser.driver().executeScript("sessionStorage.clear()");
