@@ -221,7 +221,10 @@ class IdempotencyIT {
 
         var retried = agent.postOnce("/api/orders", OrderFlowIT.standardOrder("Lost Answer"), key);
 
-        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.status())
+                .as("a create's status, as its first answer had")
+                .isEqualTo(201);
+        assertThat(retried.header("Location")).isEqualTo(created.header("Location"));
         assertThat(retried.header("Idempotent-Replayed")).contains("true");
         assertThat(retried.header("Content-Location")).contains("/api/orders/" + id);
         assertThat(retried.header("ETag")).contains("\"1\"");

@@ -17,6 +17,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -213,14 +214,37 @@ public class IdempotencyFilter extends SignedInFilter {
 
     /**
      * The first request stored its events but not its answer: the order as it is now, as {@code GET
-     * /api/orders/{id}} answers it (200, ETag, and {@code Content-Location} naming the order), replayed.
+     * /api/orders/{id}} answers it (ETag, and {@code Content-Location} naming the order), replayed. A create's retry
+     * gets the status and {@code Location} its first answer had (201); any other's gets 200 (ADR 0025).
      */
     private static void answerTheOrder(HttpServletRequest request, HttpServletResponse response, String orderId)
             throws ServletException, IOException {
         String path = "/api/orders/" + orderId;
         response.setHeader("Idempotent-Replayed", "true");
         response.setHeader("Content-Location", path);
-        request.getRequestDispatcher(path).forward(new ReadRequest(request), response);
+        HttpServletResponse answer = response;
+        if (isCreate(request)) {
+            response.setStatus(HttpServletResponse.SC_CREATED);
+            response.setHeader("Location", path);
+            // the read answers as a read (Spring writes its ETag only to a 200); what leaves is the create's 201
+            answer = new HttpServletResponseWrapper(response) {
+                @Override
+                public void setStatus(int status) {
+                    super.setStatus(status == HttpServletResponse.SC_OK ? HttpServletResponse.SC_CREATED : status);
+                }
+
+                @Override
+                public int getStatus() {
+                    int status = super.getStatus();
+                    return status == HttpServletResponse.SC_CREATED ? HttpServletResponse.SC_OK : status;
+                }
+            };
+        }
+        request.getRequestDispatcher(path).forward(new ReadRequest(request), answer);
+    }
+
+    private static boolean isCreate(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/orders".equals(request.getRequestURI());
     }
 
     private static void replay(HttpServletResponse response, StoredAnswer answer) throws IOException {

@@ -50,10 +50,11 @@ public final class ApiDocumentation implements OpenApiCustomizer {
             "204");
 
     /**
-     * Operations on an order whose success is not 200: a retry whose first answer was lost answers 200 with the
-     * order (IdempotencyFilter); the others answer the order with 200 anyway.
+     * Operations on an order whose success is neither 200 nor the order: a retry whose first answer was lost answers
+     * 200 with the order (IdempotencyFilter); a create's gets 201 with the order, as its first answer had, and the
+     * others answer the order with 200 anyway.
      */
-    private static final List<String> LOST_ANSWER_AS_ORDER = List.of("createOrder", "addDiscussionNote");
+    private static final List<String> LOST_ANSWER_AS_ORDER = List.of("addDiscussionNote");
 
     /** Operations that answer the order with its ETag. */
     private static final List<String> ANSWERS_AN_ORDER = List.of(
