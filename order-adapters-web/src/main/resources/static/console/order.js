@@ -1,7 +1,6 @@
 // Order: every field, items, payment and shipping, campaign progress, timeline, discussion, and the actions the
 // caller may take (one button per allowed transition, cancel, edit details or items, deliver or take back a lead,
-// assign);
-// events, as-of and verify for compliance.
+// assign); events, as-of and verify for compliance.
 import { api, session, workflows } from "./api.js";
 import { h, field, dialog, toast, toastError, when, money, failed, scroller } from "./ui.js";
 import { go } from "./app.js";
